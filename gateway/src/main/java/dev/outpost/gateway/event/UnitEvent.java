@@ -1,0 +1,44 @@
+package dev.outpost.gateway.event;
+
+import dev.outpost.config.registry.Bearer;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Something a unit did, as seen by one link, stamped at receipt.
+ *
+ * @param eventId       unique id (UUID text) so that MQTT consumers can drop at-least-once duplicates
+ * @param unitId        the registry unit, or empty when the address is not in the registry
+ * @param bearer        the network it came over
+ * @param address       the unit's address on that bearer (PoC user, radio id, ISSI, ...)
+ * @param linkId        the configured link that received it
+ * @param receivedNanos monotonic receive instant from the gateway clock (for latency)
+ * @param receivedAt    wall-clock receive instant (for the record)
+ * @param payload       what happened
+ */
+public record UnitEvent(
+        String eventId,
+        Optional<String> unitId,
+        Bearer bearer,
+        String address,
+        String linkId,
+        long receivedNanos,
+        Instant receivedAt,
+        EventPayload payload) {
+
+    public UnitEvent {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(unitId, "unitId");
+        Objects.requireNonNull(bearer, "bearer");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(linkId, "linkId");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(payload, "payload");
+    }
+
+    /** The wire name of the event type: {@code ack}, {@code ptt_start}, ... */
+    public String type() {
+        return payload.type();
+    }
+}
