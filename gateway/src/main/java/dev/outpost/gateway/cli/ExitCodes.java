@@ -1,0 +1,13 @@
+package dev.outpost.gateway.cli;
+
+/** Process exit codes, following sysexits.h where one fits. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+    /** EX_CONFIG: the configuration (or the unit registry it names) is invalid. */
+    public static final int CONFIG = 78;
+
+    private ExitCodes() {
+    }
+}
