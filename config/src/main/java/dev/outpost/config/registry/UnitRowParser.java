@@ -60,6 +60,10 @@ final class UnitRowParser {
         Unit unit = new Unit(unitId, text(RegistryColumn.NAME), unitClass, text(RegistryColumn.STREET), lat, lon,
                 dmrId == null ? null : dmrId.intValue(), issi, fleetsyncId, text(RegistryColumn.POC_USER),
                 lifecycle, staff == null ? 0 : staff.intValue());
+        if (unit.addresses().isEmpty()) {
+            problems.add(Problem.warning(file, row.line(), 0, "unit " + unitId + " has no address on any bearer",
+                    "fill in dmr_id, issi, fleetsync_id or poc_user, or it is unreachable in every muster"));
+        }
         return new Parsed(Optional.of(unit), problems);
     }
 
