@@ -10,7 +10,7 @@ public final class Suggestions {
 
     /**
      * The candidate closest to {@code word}, if it is close enough to be a plausible typo
-     * (at most two edits, or a third of the word's length for long words).
+     * (one edit, or up to a third of the word's length for longer words).
      */
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
@@ -22,8 +22,8 @@ public final class Suggestions {
                 bestDistance = d;
             }
         }
-        int allowed = Math.max(2, word.length() / 3);
-        return best != null && bestDistance <= allowed && bestDistance < word.length()
+        int allowed = Math.max(1, word.length() / 3);
+        return best != null && bestDistance <= allowed
                 ? Optional.of(best) : Optional.empty();
     }
 
@@ -32,23 +32,27 @@ public final class Suggestions {
         return closest(word, candidates).map(s -> ", did you mean '" + s + "'?").orElse("");
     }
 
-    /** Levenshtein distance (insertions, deletions and substitutions each cost one). */
+    /**
+     * Edit distance where inserting, deleting or substituting a character, or swapping two
+     * adjacent ones, each cost one (optimal string alignment), since swaps are common typos.
+     */
     public static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

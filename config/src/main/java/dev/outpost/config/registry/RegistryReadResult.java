@@ -19,6 +19,10 @@ public record RegistryReadResult(Path file, List<Unit> units, List<Problem> prob
         return problems.stream().anyMatch(Problem::isError);
     }
 
+    public List<Problem> errors() {
+        return problems.stream().filter(Problem::isError).toList();
+    }
+
     /** The valid units as a registry; always constructible because duplicates were dropped. */
     public UnitRegistry toRegistry() {
         return new UnitRegistry(units);

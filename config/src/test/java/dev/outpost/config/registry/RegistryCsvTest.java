@@ -68,9 +68,22 @@ class RegistryCsvTest {
                 "15:27 duplicate fleetsync_id '101-1001' on lines 2 (unit U1) and 15 (unit U14)",
                 "16:22 duplicate poc_user 'p1' on lines 2 (unit U1) and 16 (unit U15)",
                 "17:0 row has 3 cells but the header has 12");
-        assertEquals(expected, positions(result.problems()));
+        assertEquals(expected, positions(result.errors()));
         assertTrue(result.hasErrors());
         assertEquals(List.of("U1"), result.units().stream().map(Unit::unitId).toList());
+    }
+
+    @Test
+    void unitWithoutAnyAddressIsAWarning() {
+        String csv = String.join(",", RegistryColumn.headers()) + "\n" + "U1,n,A,s,,,,,,,,\n";
+
+        RegistryReadResult result = RegistryCsv.parse(Path.of("units.csv"), csv);
+
+        assertFalse(result.hasErrors());
+        assertEquals(1, result.units().size());
+        assertEquals(List.of("units.csv:2: warning: unit U1 has no address on any bearer (hint: fill in dmr_id, issi, "
+                + "fleetsync_id or poc_user, or it is unreachable in every muster)"),
+                result.problems().stream().map(Problem::format).toList());
     }
 
     @Test
@@ -100,7 +113,7 @@ class RegistryCsvTest {
 
         RegistryReadResult result = RegistryCsv.parse(Path.of("units.csv"), csv);
 
-        assertEquals(List.of(), result.problems());
+        assertEquals(List.of(), result.errors());
         assertEquals(UnitClass.B, result.units().get(0).unitClass());
     }
 
@@ -120,8 +133,7 @@ class RegistryCsvTest {
 
         RegistryReadResult result = RegistryCsv.parse(Path.of("units.csv"), csv);
 
-        assertEquals(List.of("2:7 text after the closing quote of a cell"),
-                positions(result.problems()));
+        assertEquals(List.of("2:7 text after the closing quote of a cell"), positions(result.errors()));
     }
 
     @Test
@@ -146,7 +158,7 @@ class RegistryCsvTest {
         RegistryCsv.write(units, out);
         RegistryReadResult back = RegistryCsv.parse(Path.of("written.csv"), out.toString());
 
-        assertEquals(List.of(), back.problems());
+        assertEquals(List.of(), back.errors());
         assertEquals(units, back.units());
         assertTrue(out.toString().startsWith(
                 "unit_id,name,class,street,lat,lon,dmr_id,issi,fleetsync_id,poc_user,lifecycle,staff\n"));
