@@ -1,0 +1,107 @@
+package dev.outpost.config;
+
+import dev.outpost.config.yaml.YamlNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Binders for the small sections: gateway, units, muster and log. */
+final class SectionBinders {
+    private static final Duration SHORTEST = Duration.ofMillis(1);
+
+    private SectionBinders() {
+    }
+
+    static Optional<GatewaySettings> gateway(MapReader root) {
+        Optional<MapReader> section = root.requiredSection("gateway");
+        Optional<String> id = section.flatMap(r -> r.requiredScalar("id")
+                .flatMap(s -> Values.matching(r, "id", LinksBinder.ID, LinksBinder.ID_RULE)));
+        section.ifPresent(MapReader::finish);
+        return id.map(GatewaySettings::new);
+    }
+
+    static Optional<UnitsSettings> units(MapReader root) {
+        Optional<MapReader> section = root.requiredSection("units");
+        Optional<Path> file = section.flatMap(r -> r.requiredScalar("file")
+                .flatMap(s -> FileValues.existingFile(r, "file")));
+        section.ifPresent(MapReader::finish);
+        return file.map(UnitsSettings::new);
+    }
+
+    static MusterDefaults muster(MapReader root, List<String> linkIds) {
+        Optional<MapReader> section = root.section("muster");
+        if (section.isEmpty()) {
+            return new MusterDefaults(MusterDefaults.DEFAULT_METHOD, MusterDefaults.DEFAULT_ATTEMPT_TIMEOUT,
+                    MusterDefaults.DEFAULT_RETRIES, MusterDefaults.DEFAULT_DEADLINE,
+                    MusterDefaults.DEFAULT_LATE_WINDOW, linkIds);
+        }
+        MapReader r = section.get();
+        MusterMethod method = Values.choice(r, "method", byConfigName(MusterMethod.values(),
+                MusterMethod::configName)).orElse(MusterDefaults.DEFAULT_METHOD);
+        Duration attemptTimeout = Values.duration(r, "attempt_timeout", MusterDefaults.DEFAULT_ATTEMPT_TIMEOUT,
+                SHORTEST, Values.UNBOUNDED);
+        int retries = Values.whole(r, "retries", 0, 100).map(Long::intValue).orElse(MusterDefaults.DEFAULT_RETRIES);
+        Duration deadline = Values.duration(r, "deadline", MusterDefaults.DEFAULT_DEADLINE, SHORTEST,
+                Values.UNBOUNDED);
+        if (deadline.compareTo(attemptTimeout) < 0) {
+            r.context().error(r.markOf(r.has("deadline") ? "deadline" : "attempt_timeout"), "'deadline' ("
+                    + Durations.format(deadline) + ") is shorter than 'attempt_timeout' ("
+                    + Durations.format(attemptTimeout) + ")", "the deadline caps the whole muster, so it must be "
+                    + "at least one attempt long");
+        }
+        Duration lateWindow = Values.duration(r, "late_window", MusterDefaults.DEFAULT_LATE_WINDOW, Duration.ZERO,
+                Values.UNBOUNDED);
+        List<String> prefer = prefer(r, linkIds);
+        r.finish();
+        return new MusterDefaults(method, attemptTimeout, retries, deadline, lateWindow, prefer);
+    }
+
+    private static List<String> prefer(MapReader r, List<String> linkIds) {
+        Optional<YamlNode.ListNode> list = r.list("prefer");
+        if (list.isEmpty()) {
+            return linkIds;
+        }
+        List<String> prefer = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (YamlNode item : list.get().items()) {
+            if (!(item instanceof YamlNode.Scalar scalar) || scalar.isNull()) {
+                r.context().error(item.mark(), "'prefer' items must be link ids, not " + item.describe(), null);
+            } else if (!linkIds.contains(scalar.text())) {
+                r.context().error(item.mark(), "'prefer' names link '" + scalar.text() + "', which is not defined"
+                        + Suggestions.didYouMean(scalar.text(), linkIds),
+                        linkIds.isEmpty() ? "define it under 'links'" : "defined links: " + String.join(", ", linkIds));
+            } else if (!seen.add(scalar.text())) {
+                r.context().error(item.mark(), "'prefer' lists link '" + scalar.text() + "' twice", null);
+            } else {
+                prefer.add(scalar.text());
+            }
+        }
+        return prefer;
+    }
+
+    static LogSettings log(MapReader root) {
+        Optional<MapReader> section = root.section("log");
+        if (section.isEmpty()) {
+            return new LogSettings(LogSettings.DEFAULT_LEVEL, LogSettings.DEFAULT_FORMAT);
+        }
+        MapReader r = section.get();
+        String level = Values.choice(r, "level", LogSettings.LEVELS.stream()
+                .collect(Collectors.toMap(Function.identity(), Function.identity()))).orElse(LogSettings.DEFAULT_LEVEL);
+        LogFormat format = Values.choice(r, "format", byConfigName(LogFormat.values(),
+                f -> f.name().toLowerCase(java.util.Locale.ROOT))).orElse(LogSettings.DEFAULT_FORMAT);
+        r.finish();
+        return new LogSettings(level, format);
+    }
+
+    static <E> Map<String, E> byConfigName(E[] values, Function<E, String> name) {
+        return Arrays.stream(values).collect(Collectors.toUnmodifiableMap(name, Function.identity()));
+    }
+}
