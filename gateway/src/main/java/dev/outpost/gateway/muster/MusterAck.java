@@ -1,0 +1,26 @@
+package dev.outpost.gateway.muster;
+
+import java.time.Instant;
+
+/**
+ * One acknowledgement matched to a muster (published on {@code muster/<id>/ack}).
+ *
+ * @param outcome          {@code acked} or {@code late}
+ * @param latencyMs        ack receive instant minus the send instant of the unit's first sent attempt
+ * @param attempt          the attempt that was answered (1 = the first call)
+ * @param latencyEstimated true when the call's receipt never came and the dispatch instant stood in for it
+ */
+public record MusterAck(
+        String musterId,
+        String unitId,
+        MusterOutcome outcome,
+        double latencyMs,
+        int attempt,
+        String linkId,
+        String bearer,
+        String status,
+        Integer staff,
+        String eventId,
+        Instant ackAt,
+        boolean latencyEstimated) {
+}

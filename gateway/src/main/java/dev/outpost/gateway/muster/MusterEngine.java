@@ -1,0 +1,395 @@
+package dev.outpost.gateway.muster;
+
+import dev.outpost.config.registry.UnitRegistry;
+import dev.outpost.gateway.event.EventPayload;
+import dev.outpost.gateway.event.UnitEvent;
+import dev.outpost.gateway.link.CallReceipt;
+import dev.outpost.gateway.link.CallRequest;
+import dev.outpost.gateway.muster.report.MusterReport;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * One muster as a pure state machine in monotonic time (quinn-proto style). It never reads a clock or
+ * starts a thread: every input carries {@code now}, and the driver collects what to do next with
+ * {@link #pollSends()}, {@link #pollAcks()} and {@link #pollTimeout()} (call {@link #handleTimeout}
+ * when that instant comes). Not thread-safe: one thread drives it. Rules: docs/MUSTER.md.
+ */
+public final class MusterEngine {
+    private final String id;
+    private final MusterRequest request;
+    private final MusterTiming timing;
+    private final Instant startedAt;
+    private final Map<String, LinkLane> lanes = new LinkedHashMap<>();
+    private final List<UnitState> units;
+    private final Map<String, UnitState> byUnitId = new HashMap<>();
+    private final Map<String, CallState> calls = new HashMap<>();
+    private final List<CallState> openCalls = new ArrayList<>();
+    private final List<SendCall> sends = new ArrayList<>();
+    private final List<MusterAck> acks = new ArrayList<>();
+    private long lastNanos;
+    private boolean cancelled;
+    private boolean finished;
+    private long finishedNanos;
+    private int duplicateAcks;
+    private int ignoredAcks;
+
+    private MusterEngine(String id, MusterRequest request, UnitRegistry registry, List<MusterLink> links,
+                         long nowNanos, Instant wallNow) {
+        this.id = id;
+        this.request = request;
+        this.timing = new MusterTiming(request, nowNanos);
+        this.startedAt = wallNow;
+        this.lastNanos = nowNanos;
+        links.forEach(link -> lanes.put(link.linkId(), new LinkLane(link, nowNanos)));
+        this.units = MusterPlanner.plan(request, registry, lanes);
+        units.forEach(u -> byUnitId.put(u.unit.unitId(), u));
+    }
+
+    /** Resolves the scope, excludes and assigns units, and queues the first batches to send at {@code nowNanos}. */
+    public static MusterEngine start(String id, MusterRequest request, UnitRegistry registry, List<MusterLink> links,
+                                     long nowNanos, Instant wallNow) throws MusterRejected {
+        List<String> problems = MusterPlanner.problems(request, registry, links);
+        if (!problems.isEmpty()) {
+            throw new MusterRejected(problems);
+        }
+        MusterEngine engine = new MusterEngine(id, request, registry, links, nowNanos, wallNow);
+        engine.handleTimeout(nowNanos);
+        return engine;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public MusterRequest request() {
+        return request;
+    }
+
+    public boolean isFinished() {
+        return finished;
+    }
+
+    /** Fires attempt timeouts and the deadline due by {@code nowNanos}, sends what pacing allows, finishes if done. */
+    public void handleTimeout(long nowNanos) {
+        if (finished) {
+            return;
+        }
+        long now = runTimers(nowNanos);
+        dispatch(now);
+        finishIfSettled(now);
+    }
+
+    /** The next instant at which {@link #handleTimeout} has work to do; empty once finished. */
+    public OptionalLong pollTimeout() {
+        if (finished) {
+            return OptionalLong.empty();
+        }
+        long next = timing.finalNanos();
+        boolean anyPending = false;
+        for (UnitState unit : units) {
+            anyPending |= unit.pending();
+        }
+        if (anyPending) {
+            next = Math.min(next, timing.deadlineNanos());
+        } else {
+            next = Math.min(next, lateWindowEnd());
+        }
+        for (CallState call : openCalls) {
+            next = Math.min(next, timing.expiry(call));
+        }
+        if (lastNanos < timing.deadlineNanos()) {
+            for (LinkLane lane : lanes.values()) {
+                List<UnitState> batch = lane.peekBatch();
+                if (!batch.isEmpty() && !lane.inFlightFull()) {
+                    next = Math.min(next, lane.bucket.readyAt(batch.size(), lastNanos));
+                }
+            }
+        }
+        return OptionalLong.of(next);
+    }
+
+    /** Calls to send now, in order; each must be answered with {@link #onReceipt} or {@link #onCallFailed}. */
+    public List<SendCall> pollSends() {
+        List<SendCall> out = List.copyOf(sends);
+        sends.clear();
+        return out;
+    }
+
+    /** Acks whose latency became known since the last poll. */
+    public List<MusterAck> pollAcks() {
+        List<MusterAck> out = List.copyOf(acks);
+        acks.clear();
+        return out;
+    }
+
+    public boolean ownsCallRef(String callRef) {
+        return callRef != null && calls.containsKey(callRef);
+    }
+
+    /** Whether an ack from this unit without a usable call reference belongs to this muster. */
+    public boolean awaitsAckFrom(String unitId) {
+        UnitState unit = byUnitId.get(unitId);
+        return !finished && unit != null && !unit.calls.isEmpty()
+                && (unit.pending() || unit.outcome == MusterOutcome.NO_ANSWER);
+    }
+
+    /** Records that a call left the gateway; refused addresses become {@code unreachable}. */
+    public void onReceipt(CallReceipt receipt, long nowNanos) {
+        CallState call = calls.get(receipt.callRef());
+        if (call == null || call.receipted || finished) {
+            return;
+        }
+        call.receipted = true;
+        call.failed = false;
+        call.sentNanos = receipt.sentNanos();
+        call.sentAt = receipt.sentAt();
+        call.releaseSlot();
+        for (String refused : receipt.refused()) {
+            call.units.stream().filter(u -> refused.equals(u.address) && u.pending())
+                    .forEach(u -> u.finish(MusterOutcome.UNREACHABLE, "refused by the network"));
+        }
+        call.units.forEach(this::emitIfResolved);
+        handleTimeout(nowNanos);
+    }
+
+    /** Records that a call could not be sent; its units are retried, or {@code unreachable} if no attempt went out. */
+    public void onCallFailed(String callRef, String reason, long nowNanos) {
+        CallState call = calls.get(callRef);
+        if (call == null || call.receipted || call.failed || finished) {
+            return;
+        }
+        call.failed = true;
+        call.releaseSlot();
+        for (UnitState unit : call.units) {
+            if (unit.pending() && unit.latestCall() == call && unit.attemptsDispatched >= request.maxAttempts()) {
+                concludeUnanswered(unit, endOfLastSentAttempt(unit), "every attempt failed to send: " + reason);
+            }
+            emitIfResolved(unit);
+        }
+        handleTimeout(nowNanos);
+    }
+
+    /** Matches an ack event to this muster's units; see {@link AckResult}. Non-ack events are {@code NOT_MINE}. */
+    public AckResult onAck(UnitEvent event, long nowNanos) {
+        if (finished || !(event.payload() instanceof EventPayload.Ack ack)) {
+            return AckResult.NOT_MINE;
+        }
+        CallState call = ack.callRef() == null ? null : calls.get(ack.callRef());
+        UnitState unit = call != null ? AckMatching.unitInCall(call, event)
+                : event.unitId().map(byUnitId::get).orElse(null);
+        if (unit == null) {
+            return call != null ? ignore() : AckResult.NOT_MINE;
+        }
+        if (unit.calls.isEmpty()) {
+            return ignore();
+        }
+        runTimers(event.receivedNanos());
+        AckResult result = applyAck(unit, call, event, ack);
+        handleTimeout(nowNanos);
+        return result;
+    }
+
+    /** Ends the muster now: units still pending become {@code cancelled}. */
+    public void cancel(long nowNanos) {
+        if (finished) {
+            return;
+        }
+        long now = runTimers(nowNanos);
+        units.stream().filter(UnitState::pending).forEach(u -> u.finish(MusterOutcome.CANCELLED, "muster cancelled"));
+        cancelled = true;
+        finish(now);
+    }
+
+    public MusterSnapshot snapshot(long nowNanos) {
+        return MusterRecords.snapshot(this, units, duplicateAcks, Math.max(nowNanos, lastNanos));
+    }
+
+    /** The report as of now (final once {@link #isFinished()}). */
+    public MusterReport report() {
+        return MusterRecords.report(this, units, duplicateAcks, ignoredAcks);
+    }
+
+    String state() {
+        return !finished ? "running" : cancelled ? "cancelled" : "finished";
+    }
+
+    MusterTiming timing() {
+        return timing;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    long endNanos() {
+        return finished ? finishedNanos : lastNanos;
+    }
+
+    private AckResult ignore() {
+        ignoredAcks++;
+        return AckResult.IGNORED;
+    }
+
+    private AckResult applyAck(UnitState unit, CallState call, UnitEvent event, EventPayload.Ack ack) {
+        if (unit.answered()) {
+            duplicateAcks++;
+            return AckResult.DUPLICATE;
+        }
+        MusterOutcome outcome = AckMatching.judge(unit, event.receivedNanos(), timing.lateWindowNanos());
+        if (outcome == null) {
+            return ignore();
+        }
+        AckMatching.record(unit, outcome, call, event, ack);
+        emitIfResolved(unit);
+        return AckResult.MATCHED;
+    }
+
+    private void emitIfResolved(UnitState unit) {
+        if (unit.tryResolveLatency()) {
+            acks.add(MusterRecords.ack(id, unit));
+        }
+    }
+
+    /** Expires attempts and applies the deadline up to {@code nanos} (never backwards); returns the engine's now. */
+    private long runTimers(long nanos) {
+        long now = Math.max(nanos, lastNanos);
+        lastNanos = now;
+        List<CallState> due = openCalls.stream().filter(c -> timing.expiry(c) <= now).toList();
+        openCalls.removeAll(due);
+        for (CallState call : due) {
+            call.expired = true;
+            call.releaseSlot();
+            for (UnitState unit : call.units) {
+                if (unit.pending() && unit.latestCall() == call) {
+                    attemptEnded(unit, timing.expiry(call));
+                }
+            }
+        }
+        if (now >= timing.deadlineNanos()) {
+            closeAtDeadline();
+        }
+        return now;
+    }
+
+    private void attemptEnded(UnitState unit, long endNanos) {
+        if (unit.attemptsDispatched < request.maxAttempts() && endNanos < timing.deadlineNanos()) {
+            unit.queued = true;
+            unit.lane.queue.addLast(unit);
+        } else {
+            concludeUnanswered(unit, endNanos, "every attempt failed to send");
+        }
+    }
+
+    private void concludeUnanswered(UnitState unit, long endNanos, String unsentReason) {
+        if (unit.maybeSent()) {
+            unit.finish(MusterOutcome.NO_ANSWER, "");
+            unit.deadlineNanos = endNanos;
+        } else {
+            unit.finish(MusterOutcome.UNREACHABLE, unsentReason);
+        }
+    }
+
+    private long endOfLastSentAttempt(UnitState unit) {
+        return unit.calls.stream().filter(c -> !c.failed).mapToLong(timing::expiry).max().orElse(lastNanos);
+    }
+
+    private void closeAtDeadline() {
+        for (UnitState unit : units) {
+            if (unit.pending()) {
+                if (unit.calls.isEmpty()) {
+                    unit.finish(MusterOutcome.UNREACHABLE, "not sent before the deadline");
+                } else {
+                    concludeUnanswered(unit, timing.deadlineNanos(), "every attempt failed to send");
+                }
+            }
+        }
+        lanes.values().forEach(LinkLane::dropStale);
+    }
+
+    private void dispatch(long now) {
+        if (now >= timing.deadlineNanos()) {
+            return;
+        }
+        for (LinkLane lane : lanes.values()) {
+            while (!lane.inFlightFull()) {
+                List<UnitState> batch = lane.peekBatch();
+                if (batch.isEmpty() || !lane.bucket.tryTake(batch.size(), now)) {
+                    break;
+                }
+                lane.remove(batch);
+                send(lane, batch, now);
+            }
+        }
+    }
+
+    private void send(LinkLane lane, List<UnitState> batch, long now) {
+        int attempt = batch.get(0).attemptsDispatched + 1;
+        String callRef = id + "-" + lane.link.linkId() + "-a" + attempt + "-b" + lane.nextBatchNumber();
+        CallState call = new CallState(callRef, lane, attempt, batch, now);
+        for (UnitState unit : batch) {
+            unit.attemptsDispatched = attempt;
+            unit.calls.add(call);
+        }
+        lane.inFlight++;
+        calls.put(callRef, call);
+        openCalls.add(call);
+        List<String> addresses = batch.stream().map(u -> u.address).toList();
+        sends.add(new SendCall(lane.link.linkId(),
+                new CallRequest(callRef, addresses, null, request.method(), request.attemptTimeout())));
+    }
+
+    private long lateWindowEnd() {
+        long end = lastNanos;
+        for (UnitState unit : units) {
+            if (unit.outcome == MusterOutcome.NO_ANSWER) {
+                end = Math.max(end, unit.deadlineNanos + timing.lateWindowNanos());
+            }
+        }
+        return end;
+    }
+
+    private void finishIfSettled(long now) {
+        boolean settled = now >= timing.finalNanos();
+        if (!settled) {
+            boolean waiting = units.stream().anyMatch(u -> u.pending() || (u.answered() && !u.latencyResolved));
+            settled = !waiting && now >= lateWindowEnd();
+        }
+        if (settled) {
+            finish(now);
+        }
+    }
+
+    private void finish(long now) {
+        finished = true;
+        finishedNanos = now;
+        for (UnitState unit : units) {
+            if (unit.answered() && !unit.latencyResolved) {
+                unit.estimateLatency();
+                acks.add(MusterRecords.ack(id, unit));
+            }
+        }
+        openCalls.clear();
+        lanes.values().forEach(lane -> {
+            lane.queue.clear();
+            lane.inFlight = 0;
+        });
+    }
+
+    /** What became of an ack handed to {@link #onAck}. */
+    public enum AckResult {
+        /** Recorded as the unit's answer ({@code acked} or {@code late}). */
+        MATCHED,
+        /** The unit had already answered; counted and otherwise ignored. */
+        DUPLICATE,
+        /** Ours, but it changes nothing: too late, or the unit is unreachable, cancelled or not yet called. */
+        IGNORED,
+        /** Not for this muster. */
+        NOT_MINE
+    }
+}

@@ -1,0 +1,41 @@
+package dev.outpost.gateway.muster;
+
+import dev.outpost.gateway.link.CallMethod;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What to muster and how. Checked by {@link MusterPlanner}; problems come back as a list, never as
+ * an exception from here.
+ *
+ * @param musterId       an id chosen by the caller ({@code [A-Za-z0-9_-]{1,64}}, unused), or empty to generate one
+ * @param attemptTimeout how long each attempt waits for an ack, from the instant its call was sent
+ * @param retries        further attempts for units still pending after an attempt times out
+ * @param deadline       overall limit from the start; no attempt outlives it
+ * @param lateWindow     how long after a unit's deadline an ack still counts, as {@code late}
+ * @param preferLinks    link ids to try first, in order; any other link that can reach a unit follows
+ * @param label          free text shown in reports
+ */
+public record MusterRequest(
+        Optional<String> musterId,
+        MusterScope scope,
+        CallMethod method,
+        Duration attemptTimeout,
+        int retries,
+        Duration deadline,
+        Duration lateWindow,
+        List<String> preferLinks,
+        String label) {
+
+    public MusterRequest {
+        musterId = musterId == null ? Optional.empty() : musterId;
+        preferLinks = preferLinks == null ? List.of() : List.copyOf(preferLinks);
+        label = label == null ? "" : label;
+    }
+
+    /** Attempts per unit: the first one plus the retries. */
+    public int maxAttempts() {
+        return 1 + retries;
+    }
+}
