@@ -1,0 +1,103 @@
+package dev.outpost.gateway.mqtt;
+
+import dev.outpost.gateway.mqtt.client.MqttNotConnectedException;
+import dev.outpost.gateway.mqtt.client.MqttPort;
+import dev.outpost.gateway.mqtt.client.OutboundMessage;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves messages from the {@link OutboundBuffer} to the broker in order, with a bounded number awaiting PUBACK.
+ * A send that fails for lack of a connection goes back to the buffer and is retried after the next connect.
+ */
+final class PublishPump {
+    private static final Logger log = LoggerFactory.getLogger(PublishPump.class);
+
+    private final MqttPort port;
+    private final OutboundBuffer buffer;
+    private final int maxInFlight;
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private int inFlight;
+
+    PublishPump(MqttPort port, OutboundBuffer buffer, int maxInFlight) {
+        this.port = port;
+        this.buffer = buffer;
+        this.maxInFlight = maxInFlight;
+    }
+
+    /** Queues a message; the future completes on broker confirmation or fails if the message is dropped. */
+    CompletableFuture<Void> submit(OutboundMessage message) {
+        PendingPublish pending = new PendingPublish(sequence.incrementAndGet(), message, new CompletableFuture<>());
+        List<PendingPublish> victims = buffer.offer(pending);
+        for (PendingPublish victim : victims) {
+            long total = dropped.incrementAndGet();
+            log.warn("MQTT outbound queue full ({} waiting): dropped a QoS {} message to {} ({} dropped so far)",
+                    buffer.size(), victim.message().qos(), victim.message().topic(), total);
+            victim.delivered().completeExceptionally(new IllegalStateException("dropped: outbound queue full"));
+        }
+        pump();
+        return pending.delivered();
+    }
+
+    /** Sends as much as the in-flight limit allows. Safe to call from any thread, any time. */
+    void pump() {
+        while (true) {
+            PendingPublish next;
+            synchronized (this) {
+                if (inFlight >= maxInFlight || !port.isConnected()) {
+                    return;
+                }
+                Optional<PendingPublish> polled = buffer.poll();
+                if (polled.isEmpty()) {
+                    return;
+                }
+                next = polled.get();
+                inFlight++;
+            }
+            port.publish(next.message()).whenComplete((ok, failure) -> settle(next, failure));
+        }
+    }
+
+    private void settle(PendingPublish publish, Throwable failure) {
+        synchronized (this) {
+            inFlight--;
+        }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause == null) {
+            delivered.incrementAndGet();
+            publish.delivered().complete(null);
+        } else if (cause instanceof MqttNotConnectedException) {
+            buffer.putBack(publish);
+        } else {
+            failed.incrementAndGet();
+            log.warn("MQTT publish to {} failed: {}", publish.message().topic(), cause.getMessage());
+            publish.delivered().completeExceptionally(cause);
+        }
+        pump();
+    }
+
+    int queued() {
+        return buffer.size();
+    }
+
+    long dropped() {
+        return dropped.get();
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    long delivered() {
+        return delivered.get();
+    }
+}

@@ -1,0 +1,193 @@
+package dev.outpost.gateway.testsupport;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Mosquitto broker on 127.0.0.1 for tests. It listens on a free port that stays the same across
+ * {@link #stop()} and {@link #start()}, so outage tests can take the broker away and bring it back.
+ *
+ * <pre>{@code try (Mosquitto broker = Mosquitto.launch()) { connect to broker.url() } }</pre>
+ *
+ * The process is always killed by {@link #close()}, and by a JVM shutdown hook should a test forget.
+ */
+public final class Mosquitto implements AutoCloseable {
+    private static final List<Path> KNOWN_LOCATIONS = List.of(Path.of("/usr/sbin/mosquitto"),
+            Path.of("/usr/bin/mosquitto"), Path.of("/usr/local/sbin/mosquitto"), Path.of("/usr/local/bin/mosquitto"));
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(15);
+
+    private final Path executable;
+    private final Path directory;
+    private final Path config;
+    private final int port;
+    private final Thread killer;
+    private Process process;
+
+    private Mosquitto(Path executable, Path directory, int port) throws IOException {
+        this.executable = executable;
+        this.directory = directory;
+        this.port = port;
+        this.config = directory.resolve("mosquitto.conf");
+        Files.writeString(config, String.join("\n",
+                "listener " + port + " 127.0.0.1",
+                "allow_anonymous true",
+                "persistence false",
+                "set_tcp_nodelay true",
+                "log_dest stdout",
+                "log_type error",
+                "log_type warning",
+                "log_type notice",
+                "log_type information",
+                ""));
+        this.killer = new Thread(this::kill, "mosquitto-killer-" + port);
+        Runtime.getRuntime().addShutdownHook(killer);
+    }
+
+    /** Starts a broker on a free loopback port and waits until it accepts connections. */
+    public static Mosquitto launch() throws IOException {
+        Path executable = findExecutable();
+        Mosquitto broker = new Mosquitto(executable, Files.createTempDirectory("outpost-mosquitto-"), freePort());
+        try {
+            broker.start();
+        } catch (IOException | RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+        return broker;
+    }
+
+    /** {@code tcp://127.0.0.1:<port>} */
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the broker again on the same port (after {@link #stop()}), waiting until it accepts connections. */
+    public synchronized void start() throws IOException {
+        if (isRunning()) {
+            return;
+        }
+        process = new ProcessBuilder(executable.toString(), "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("mosquitto.log").toFile()))
+                .start();
+        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
+        while (!accepts()) {
+            if (!process.isAlive()) {
+                throw new IOException("mosquitto exited with " + process.exitValue() + "; log:\n" + log());
+            }
+            if (System.nanoTime() > deadline) {
+                kill();
+                throw new IOException("mosquitto did not accept connections on port " + port + " within "
+                        + STARTUP_LIMIT + "; log:\n" + log());
+            }
+            pause(20);
+        }
+    }
+
+    /** Stops the broker (SIGTERM, then SIGKILL if it lingers) and waits until it is gone. */
+    public synchronized void stop() {
+        kill();
+    }
+
+    /** The broker's log so far, for failure messages. */
+    public String log() {
+        try {
+            Path file = directory.resolve("mosquitto.log");
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        kill();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to; it kills the process itself
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless
+        }
+    }
+
+    private synchronized void kill() {
+        Process running = process;
+        if (running == null) {
+            return;
+        }
+        running.destroy();
+        try {
+            if (!running.waitFor(5, TimeUnit.SECONDS)) {
+                running.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            running.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private boolean accepts() {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static Path findExecutable() {
+        for (Path candidate : KNOWN_LOCATIONS) {
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "mosquitto");
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("mosquitto is not installed, and the MQTT tests need a real broker. "
+                + "Install the Debian package 'mosquitto' (apt-get install -y mosquitto); CI installs it.");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for mosquitto", e);
+        }
+    }
+}
