@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.outpost.config.registry.Bearer;
 import dev.outpost.config.registry.Lifecycle;
+import dev.outpost.config.registry.RegistryCsv;
 import dev.outpost.config.registry.Unit;
 import dev.outpost.config.registry.UnitClass;
 import dev.outpost.config.registry.UnitRegistry;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -109,5 +112,14 @@ class TianheRegistryGeneratorTest {
         assertEquals(183_650, city.stream().mapToInt(Unit::staff).sum());
         assertEquals("TH-00001", city.get(0).unitId());
         new UnitRegistry(city);
+    }
+
+    @Test
+    void roundTripsThroughTheRegistryCsv() throws Exception {
+        StringWriter out = new StringWriter();
+        RegistryCsv.write(UNITS, out);
+        var read = RegistryCsv.parse(Path.of("units.csv"), out.toString());
+        assertEquals(List.of(), read.problems());
+        assertEquals(UNITS, read.units());
     }
 }
