@@ -1,0 +1,46 @@
+package dev.outpost.simulator;
+
+import dev.outpost.simulator.behaviour.BehaviourModel;
+import dev.outpost.simulator.hxt.HxtServer;
+import dev.outpost.simulator.truth.GroundTruth;
+import java.net.URI;
+
+/** A started simulator. Closing it stops every thread, frees the port and flushes the ground truth. */
+public final class RunningSimulator implements AutoCloseable {
+    private final HxtServer server;
+    private final GroundTruth truth;
+    private final BehaviourModel model;
+
+    RunningSimulator(HxtServer server, GroundTruth truth, BehaviourModel model) {
+        this.server = server;
+        this.truth = truth;
+        this.model = model;
+    }
+
+    /** Where the hxt endpoint listens, e.g. {@code ws://127.0.0.1:41234/hxt/v1}. */
+    public URI hxtUri() {
+        return server.uri();
+    }
+
+    public GroundTruth groundTruth() {
+        return truth;
+    }
+
+    /** Each unit's rolled traits (online, how it answers): what a correct muster report must show. */
+    public BehaviourModel behaviour() {
+        return model;
+    }
+
+    public SimulatorStats stats() {
+        return server.stats();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            truth.close();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.outpost.simulator;
+
+import dev.outpost.config.registry.Unit;
+import dev.outpost.simulator.behaviour.BehaviourModel;
+import dev.outpost.simulator.behaviour.UnitBehaviour;
+import dev.outpost.simulator.hxt.HxtServer;
+import dev.outpost.simulator.truth.GroundTruth;
+import dev.outpost.simulator.truth.TruthEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Entry point: starts a simulated world (PoC server + units) for tests, the demo and {@code outpost sim}. */
+public final class Simulator {
+    private Simulator() {
+    }
+
+    /**
+     * Rolls the units' behaviour from {@code options.seed()}, opens the ground truth (and its file,
+     * if configured), writes one traits line per unit, and starts the hxt server.
+     *
+     * @throws UncheckedIOException if the ground-truth file or the listen address is unusable
+     */
+    public static RunningSimulator start(SimulatorOptions options, List<Unit> units) {
+        BehaviourModel model = BehaviourModel.create(units, options.behaviour(), options.seed());
+        GroundTruth truth = openTruth(options);
+        try {
+            for (UnitBehaviour unit : model.all()) {
+                truth.record(new TruthEntry.UnitTraits(unit.unitId(), unit.user(), unit.online(),
+                        unit.answering().wireName()));
+            }
+            HxtServer server = HxtServer.start(options, model, truth);
+            return new RunningSimulator(server, truth, model);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            truth.close();
+            throw new IllegalStateException("interrupted while starting the simulator", e);
+        } catch (RuntimeException e) {
+            truth.close();
+            throw e;
+        }
+    }
+
+    private static GroundTruth openTruth(SimulatorOptions options) {
+        if (options.groundTruthFile() == null) {
+            return GroundTruth.inMemory(options.groundTruthMaxEntries());
+        }
+        try {
+            return GroundTruth.toFile(options.groundTruthFile(), options.groundTruthMaxEntries());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open ground-truth file " + options.groundTruthFile(), e);
+        }
+    }
+}
