@@ -4,6 +4,7 @@ import dev.outpost.config.yaml.Mark;
 import dev.outpost.config.yaml.YamlNode;
 import dev.outpost.config.yaml.YamlTreeReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * and the files they name (units, secrets, TLS material) must exist.
  */
 public final class ConfigLoader {
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
     private ConfigLoader() {
     }
 
@@ -25,8 +28,9 @@ public final class ConfigLoader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            Problem unreadable = Problem.error(file, 0, 0, "cannot read config file: "
-                    + (Files.exists(file) ? e.getClass().getSimpleName() : "no such file"), null);
+            String reason = e instanceof CharacterCodingException ? "it is not valid UTF-8"
+                    : Files.exists(file) ? e.getClass().getSimpleName() : "no such file";
+            Problem unreadable = Problem.error(file, 0, 0, "cannot read config file: " + reason, null);
             return new LoadResult(Optional.empty(), List.of(unreadable), Optional.empty());
         }
         return parse(file, text);
@@ -35,7 +39,7 @@ public final class ConfigLoader {
     /** Binds config text as if it had been read from {@code file} (which anchors relative paths). */
     public static LoadResult parse(Path file, String text) {
         LoadContext context = new LoadContext(file);
-        YamlTreeReader.Result tree = YamlTreeReader.read(text);
+        YamlTreeReader.Result tree = YamlTreeReader.read(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text);
         tree.issues().forEach(issue -> context.error(issue.mark(), issue.message(), issue.hint()));
         if (tree.root().isEmpty()) {
             if (tree.issues().isEmpty()) {

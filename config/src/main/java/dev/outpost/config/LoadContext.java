@@ -13,7 +13,8 @@ final class LoadContext {
 
     LoadContext(Path file) {
         this.file = file;
-        Path parent = file.toAbsolutePath().getParent();
+        // Kept relative when the config path is, so messages show paths the way the user typed them.
+        Path parent = file.getParent();
         this.baseDir = parent == null ? Path.of("") : parent;
     }
 

@@ -66,7 +66,7 @@ final class SectionBinders {
 
     private static List<String> prefer(MapReader r, List<String> linkIds) {
         Optional<YamlNode.ListNode> list = r.list("prefer");
-        if (list.isEmpty()) {
+        if (list.isEmpty() || list.get().items().isEmpty()) {
             return linkIds;
         }
         List<String> prefer = new ArrayList<>();

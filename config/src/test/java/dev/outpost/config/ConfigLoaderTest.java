@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
@@ -113,6 +116,25 @@ class ConfigLoaderTest {
         assertEquals("demo-token", poc.token().resolve());
         assertFalse(config.toString().contains("demo-token"), config.toString());
         assertTrue(poc.toString().contains("hxt.token"), poc.toString());
+    }
+
+    @Test
+    void emptyPreferListMeansAllLinksInConfigOrder() {
+        String yaml = "gateway: {id: gw}\nmqtt: {url: tcp://h:1}\nunits: {file: units.csv}\nlinks:\n"
+                + "  - {id: b, type: hxt, url: ws://h:1/, token_env: T}\n"
+                + "  - {id: a, type: hxt, url: ws://h:2/, token_env: T}\nmuster: {prefer: []}\n";
+
+        OutpostConfig config = ConfigLoader.parse(resource("config/minimal.yaml"), yaml).orElseThrow();
+
+        assertEquals(List.of("b", "a"), config.muster().prefer());
+    }
+
+    @Test
+    void invalidUtf8IsAProblem(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("gateway.yaml"), new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28});
+
+        assertEquals(List.of("0:0 cannot read config file: it is not valid UTF-8"),
+                positions(ConfigLoader.load(file).problems()));
     }
 
     @Test
