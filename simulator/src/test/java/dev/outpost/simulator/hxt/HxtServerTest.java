@@ -174,4 +174,15 @@ class HxtServerTest {
             assertTrue(sim.stats().drops() >= 1);
         }
     }
+
+    @Test
+    void backgroundTrafficReportsLocationsOfOnlineUnits() throws Exception {
+        start(prompt().withBackgroundInterval(Duration.ofMillis(50)));
+        try (TestHxtClient client = logOn(sim)) {
+            HxtEvent.Location location = client.next(HxtEvent.Location.class);
+            Unit unit = UNITS.stream().filter(u -> u.pocUser().equals(location.user())).findFirst().orElseThrow();
+            assertEquals(Lifecycle.ACTIVE, unit.lifecycle());
+            assertEquals(unit.lat(), location.lat());
+        }
+    }
 }
