@@ -94,6 +94,22 @@ class MqttBridgeTest {
     }
 
     @Test
+    void aLongBacklogFlushesInOrderWithoutDeepRecursion() {
+        MqttBridge big = new MqttBridge(MqttBridgeOptions.defaults("outpost", "gw1", "1.2.3"), port, unused,
+                new ManualClock());
+        big.start();
+        for (int i = 0; i < 5_000; i++) {
+            big.publish("unit/u" + i + "/event", text("{}"), false, 1);
+        }
+
+        port.connect();
+
+        assertEquals(0, big.stats().queued());
+        assertEquals(5_000, big.stats().delivered());
+        assertEquals("outpost/gw1/unit/u4999/event", port.published.get(port.published.size() - 1).topic());
+    }
+
+    @Test
     void aTopicSuffixWithWildcardsIsRefused() {
         assertTrue(bridge.publish("unit/+/event", text("{}"), false, 1).isCompletedExceptionally());
         assertTrue(bridge.publish("/abs", text("{}"), false, 1).isCompletedExceptionally());

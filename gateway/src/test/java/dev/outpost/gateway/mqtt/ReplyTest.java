@@ -28,4 +28,13 @@ class ReplyTest {
     void timestampsAlwaysCarryMilliseconds() {
         assertEquals("2026-03-01T12:00:00.000Z", MqttJson.timestamp(Instant.parse("2026-03-01T12:00:00Z")));
     }
+
+    @Test
+    void everyEventCarriesAFreshEventIdAndTs() {
+        var first = MqttJson.event(NOW);
+        var second = MqttJson.event(NOW);
+        assertEquals("2026-03-01T12:00:00.123Z", first.get("ts").asText());
+        assertEquals(36, first.get("event_id").asText().length());
+        org.junit.jupiter.api.Assertions.assertNotEquals(first.get("event_id"), second.get("event_id"));
+    }
 }
