@@ -3,6 +3,8 @@ package dev.outpost.simulator;
 import dev.outpost.config.registry.Unit;
 import dev.outpost.simulator.behaviour.BehaviourModel;
 import dev.outpost.simulator.behaviour.UnitBehaviour;
+import dev.outpost.simulator.config.SimConfig;
+import dev.outpost.simulator.config.SimConfigException;
 import dev.outpost.simulator.hxt.HxtServer;
 import dev.outpost.simulator.truth.GroundTruth;
 import dev.outpost.simulator.truth.TruthEntry;
@@ -39,6 +41,11 @@ public final class Simulator {
             truth.close();
             throw e;
         }
+    }
+
+    /** Starts from a loaded config file ({@code outpost sim --config FILE}). */
+    public static RunningSimulator start(SimConfig config) throws SimConfigException {
+        return start(config.options(), config.loadUnits());
     }
 
     private static GroundTruth openTruth(SimulatorOptions options) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.UUID;
 
 /** JSON conventions of the MQTT API: snake_case keys, {@code ts} as ISO-8601 UTC with exactly milliseconds. */
 public final class MqttJson {
@@ -22,6 +23,17 @@ public final class MqttJson {
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
+    }
+
+    /**
+     * A new event payload carrying the fields every event has: a fresh {@code event_id} (consumers drop
+     * at-least-once duplicates by it) and {@code ts}.
+     */
+    public static ObjectNode event(Instant ts) {
+        ObjectNode json = object();
+        json.put("event_id", UUID.randomUUID().toString());
+        json.put("ts", timestamp(ts));
+        return json;
     }
 
     /** {@code 2026-01-01T00:00:00.000Z} */

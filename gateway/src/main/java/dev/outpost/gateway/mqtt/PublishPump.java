@@ -26,6 +26,8 @@ final class PublishPump {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private int inFlight;
+    private boolean pumping;
+    private boolean pumpAgain;
 
     PublishPump(MqttPort port, OutboundBuffer buffer, int maxInFlight) {
         this.port = port;
@@ -47,8 +49,32 @@ final class PublishPump {
         return pending.delivered();
     }
 
-    /** Sends as much as the in-flight limit allows. Safe to call from any thread, any time. */
+    /**
+     * Sends as much as the in-flight limit allows. Safe to call from any thread, any time, and re-entrantly: a
+     * confirmation that completes synchronously asks the running pass to go round again instead of recursing.
+     */
     void pump() {
+        synchronized (this) {
+            if (pumping) {
+                pumpAgain = true;
+                return;
+            }
+            pumping = true;
+        }
+        boolean again = true;
+        while (again) {
+            synchronized (this) {
+                pumpAgain = false;
+            }
+            drain();
+            synchronized (this) {
+                again = pumpAgain;
+                pumping = again;
+            }
+        }
+    }
+
+    private void drain() {
         while (true) {
             PendingPublish next;
             synchronized (this) {

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Carries out a roll call: records each target's receipt in the ground truth and schedules every
- * reached unit's ack on the connection's event loop, stamped the instant before it is written.
+ * reached unit's ack on the connection's event loop, stamped just before it is written.
  * Acks go back on the connection that made the call; if it has closed by then, the ack is lost.
  */
 final class RollCallResponder {
@@ -64,9 +64,11 @@ final class RollCallResponder {
         TextWebSocketFrame frame = new TextWebSocketFrame(text);
         long sendMono = System.nanoTime();
         Instant sendWall = Instant.now();
-        channel.writeAndFlush(frame);
-        world.counters.acksSent.incrementAndGet();
+        // Recorded before the write so the truth is never behind what a client has seen; the
+        // microseconds this takes fall inside the transport time a comparison must allow anyway.
         world.truth.record(new TruthEntry.ReplySent(call.callId(), unit.unitId(), unit.user(), PRESENT, recvMono,
                 sendMono, sendWall, sendMono - recvMono, planned));
+        world.counters.acksSent.incrementAndGet();
+        channel.writeAndFlush(frame);
     }
 }

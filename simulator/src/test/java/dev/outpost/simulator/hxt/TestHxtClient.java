@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A bare hxt client on the JDK WebSocket, stamping every received frame with System.nanoTime(). */
-final class TestHxtClient implements AutoCloseable {
+public final class TestHxtClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(5);
 
     /** A received message with its monotonic receive instant. */
-    record Received(HxtFrame frame, long recvMono) {
+    public record Received(HxtFrame frame, long recvMono) {
     }
 
     private final HxtCodec codec = new HxtCodec();
@@ -42,7 +42,7 @@ final class TestHxtClient implements AutoCloseable {
     }
 
     /** Sends a command and returns the monotonic instant just before handing it to the socket. */
-    long send(HxtCommand command) throws Exception {
+    public long send(HxtCommand command) throws Exception {
         String text = codec.encode(command);
         long sentMono = System.nanoTime();
         socket.sendText(text, true).get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -50,7 +50,7 @@ final class TestHxtClient implements AutoCloseable {
     }
 
     /** The next received message matching {@code filter} (others are skipped), or fails after WAIT. */
-    Received next(Predicate<HxtFrame> filter) throws InterruptedException {
+    public Received next(Predicate<HxtFrame> filter) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -64,7 +64,7 @@ final class TestHxtClient implements AutoCloseable {
         }
     }
 
-    <T extends HxtMessage> T next(Class<T> type) throws InterruptedException {
+    public <T extends HxtMessage> T next(Class<T> type) throws InterruptedException {
         return type.cast(next(type::isInstance).frame());
     }
 

@@ -24,7 +24,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,8 +63,8 @@ public final class HxtLink implements Link {
     private long connection;
     private String closeReason;
     private boolean closeRequested;
-    private ScheduledFuture<?> timer;
-    private ScheduledFuture<?> reconnect;
+    private final LoopTimer sessionTimer;
+    private final LoopTimer reconnectTimer;
 
     public HxtLink(HxtLinkOptions options, EventLoopGroup group, GatewayClock clock,
             Supplier<UnitRegistry> registry, LinkListener listener) {
@@ -80,6 +79,8 @@ public final class HxtLink implements Link {
         this.backoff = new ReconnectBackoff(options.reconnectMin(), options.reconnectMax(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.connector = new HxtConnector(options, loop, clock);
+        this.sessionTimer = new LoopTimer(loop);
+        this.reconnectTimer = new LoopTimer(loop);
         this.calls = new HxtCallBook(options.id());
         this.board = new HxtStatusBoard(options.id(), options.peer(), clock, listener);
     }
@@ -147,8 +148,10 @@ public final class HxtLink implements Link {
         HxtClientSession.Sent sent;
         try {
             HxtExpect expect = request.method() == CallMethod.CONFIRM ? HxtExpect.CONFIRM : HxtExpect.AUTO;
-            sent = session.rollCall(request.callRef(), request.addresses(), request.group(), expect,
-                    timeoutMillis(request.timeout()), clock.monotonicNanos());
+            long timeoutMs = request.timeout() == null ? options.requestTimeout().toMillis()
+                    : Math.max(1, Math.min(request.timeout().toMillis(), HxtLimits.MAX_TIMEOUT_MS));
+            sent = session.rollCall(request.callRef(), request.addresses(), request.group(), expect, timeoutMs,
+                    clock.monotonicNanos());
         } catch (IllegalArgumentException e) {
             result.completeExceptionally(e);
             return;
@@ -158,11 +161,6 @@ public final class HxtLink implements Link {
         calls.sent(sent.seq(), request.callRef(), sentNanos, sentAt, result);
         write(sent.text());
         rescheduleTimer();
-    }
-
-    private long timeoutMillis(Duration timeout) {
-        long ms = timeout == null ? options.requestTimeout().toMillis() : timeout.toMillis();
-        return Math.max(1, Math.min(ms, HxtLimits.MAX_TIMEOUT_MS));
     }
 
     private void connect() {
@@ -181,8 +179,7 @@ public final class HxtLink implements Link {
 
     private void stopOnLoop() {
         running = false;
-        cancel(reconnect);
-        reconnect = null;
+        reconnectTimer.cancel();
         Channel ch = channel;
         if (ch != null) {
             onClosed(ch, "link stopped");
@@ -200,21 +197,19 @@ public final class HxtLink implements Link {
         calls.connectionLost(reason);
         long now = clock.monotonicNanos();
         apply(session.disconnected(reason), now, clock.wallNow());
-        cancel(timer);
-        timer = null;
+        sessionTimer.cancel();
         if (!running) {
             board.change(LinkState.DOWN, reason);
             return;
         }
         Duration delay = backoff.nextDelay();
         board.change(LinkState.DOWN, reason + "; reconnecting in " + delay.toMillis() + " ms");
-        reconnect = loop.schedule(() -> {
-            reconnect = null;
+        reconnectTimer.schedule(delay.toNanos(), () -> {
             if (running && channel == null) {
                 board.reconnects.incrementAndGet();
                 connect();
             }
-        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        });
     }
 
     /** Carries out the session's outputs in order; closing is deferred until all are handled. */
@@ -279,25 +274,15 @@ public final class HxtLink implements Link {
     }
 
     private void rescheduleTimer() {
-        cancel(timer);
-        timer = null;
         var due = session.pollTimeout();
-        if (due.isPresent()) {
-            long delay = Math.max(0, due.getAsLong() - clock.monotonicNanos());
-            timer = loop.schedule(this::onTimer, delay, TimeUnit.NANOSECONDS);
+        if (due.isEmpty()) {
+            sessionTimer.cancel();
+            return;
         }
-    }
-
-    private void onTimer() {
-        timer = null;
-        long now = clock.monotonicNanos();
-        apply(session.handleTimeout(now), now, clock.wallNow());
-    }
-
-    private static void cancel(ScheduledFuture<?> future) {
-        if (future != null) {
-            future.cancel(false);
-        }
+        sessionTimer.schedule(due.getAsLong() - clock.monotonicNanos(), () -> {
+            long now = clock.monotonicNanos();
+            apply(session.handleTimeout(now), now, clock.wallNow());
+        });
     }
 
     private static String describe(Throwable cause) {

@@ -1,25 +1,16 @@
 package dev.outpost.gateway.muster.report;
 
-import java.time.Instant;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 
 /**
  * The final record of a muster (retained on {@code muster/<id>/result}, stored in the journal).
- * Schema and formulas: docs/MUSTER.md. {@code api} changes when the shape does.
- *
- * @param state {@code finished} or {@code cancelled}
+ * The context's fields sit at the top level of the JSON. Schema and formulas: docs/MUSTER.md.
+ * {@code api} changes when the shape does.
  */
 public record MusterReport(
         int api,
-        String musterId,
-        String label,
-        String scope,
-        String method,
-        String state,
-        Instant startedAt,
-        Instant finishedAt,
-        double durationMs,
-        MusterSettings settings,
+        @JsonUnwrapped ReportContext context,
         ReportSummary summary,
         ReportBreakdowns breakdowns,
         List<ReportRow> rows) {
@@ -28,5 +19,18 @@ public record MusterReport(
 
     public MusterReport {
         rows = List.copyOf(rows);
+    }
+
+    public String musterId() {
+        return context.musterId();
+    }
+
+    /** {@code finished} or {@code cancelled}. */
+    public String state() {
+        return context.state();
+    }
+
+    public double durationMs() {
+        return context.durationMs();
     }
 }

@@ -34,9 +34,7 @@ public final class MusterReportBuilder {
                 groups(rows, ReportRow::unitClass),
                 groups(rows, ReportRow::link),
                 groups(rows, ReportRow::bearer));
-        return new MusterReport(MusterReport.API_VERSION, context.musterId(), context.label(), context.scope(),
-                context.method(), context.state(), context.startedAt(), context.finishedAt(), context.durationMs(),
-                context.settings(), summary, breakdowns, rows);
+        return new MusterReport(MusterReport.API_VERSION, context, summary, breakdowns, rows);
     }
 
     /** Counts, response rate and latency over any set of rows. */

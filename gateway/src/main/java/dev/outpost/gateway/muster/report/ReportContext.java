@@ -2,7 +2,7 @@ package dev.outpost.gateway.muster.report;
 
 import java.time.Instant;
 
-/** Everything in a report's head: who ran what, when, with which settings. */
+/** Everything in a report's head: who ran what, when, with which settings ({@code state}: finished or cancelled). */
 public record ReportContext(
         String musterId,
         String label,

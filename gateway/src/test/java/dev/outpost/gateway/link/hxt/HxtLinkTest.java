@@ -241,4 +241,16 @@ class HxtLinkTest {
         assertTrue(down.detail().startsWith("keepalive lost"), down.detail());
         awaitUp();
     }
+
+    @Test
+    void unreachableServerIsRetriedWithBackoff() throws Exception {
+        server.close(); // nothing listens on that port any more
+        startLink(HxtTestServer.GOOD_TOKEN);
+        LinkStatus first = listener.awaitStatus(s -> s.state() == LinkState.DOWN && s.detail().startsWith("connect failed"),
+                "down because nothing listens");
+        assertTrue(first.detail().contains("reconnecting in"), first.detail());
+        LinkStatus later = listener.awaitStatus(s -> s.state() == LinkState.DOWN && s.reconnects() >= 2,
+                "still retrying");
+        assertTrue(later.detail().startsWith("connect failed"), later.detail());
+    }
 }
