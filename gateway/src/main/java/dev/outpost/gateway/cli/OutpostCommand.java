@@ -1,5 +1,6 @@
 package dev.outpost.gateway.cli;
 
+import dev.outpost.gateway.cli.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -23,13 +23,15 @@ final class HxtConnectionHandler extends SimpleChannelInboundHandler<WebSocketFr
     private static final Logger LOG = LoggerFactory.getLogger(HxtConnectionHandler.class);
 
     private final HxtWorld world;
+    private final ArrivalStamp arrival;
     private final RollCallResponder responder;
     private final PingTracker pings;
     private ScheduledFuture<?> pingTask;
     private boolean loggedOn;
 
-    HxtConnectionHandler(HxtWorld world) {
+    HxtConnectionHandler(HxtWorld world, ArrivalStamp arrival) {
         this.world = world;
+        this.arrival = arrival;
         this.responder = new RollCallResponder(world);
         this.pings = new PingTracker(world.options.missedPingsToDrop());
     }
@@ -54,8 +56,8 @@ final class HxtConnectionHandler extends SimpleChannelInboundHandler<WebSocketFr
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-        long recvMono = System.nanoTime();
-        Instant recvWall = Instant.now();
+        long recvMono = arrival.monoNanos();
+        Instant recvWall = arrival.wall();
         if (!(frame instanceof TextWebSocketFrame text)) {
             world.counters.invalidFrames.incrementAndGet(); // binary frames are not part of the dialect
             return;

@@ -50,7 +50,9 @@ public final class HxtServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            ArrivalStamp arrival = new ArrivalStamp();
                             ch.pipeline().addLast(
+                                    arrival,
                                     new HttpServerCodec(),
                                     new HttpObjectAggregator(MAX_HANDSHAKE_BYTES),
                                     new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
@@ -58,7 +60,7 @@ public final class HxtServer implements AutoCloseable {
                                             .maxFramePayloadLength(HxtLimits.MAX_FRAME_BYTES)
                                             .build()),
                                     new WebSocketFrameAggregator(HxtLimits.MAX_FRAME_BYTES),
-                                    new HxtConnectionHandler(world));
+                                    new HxtConnectionHandler(world, arrival));
                         }
                     })
                     .bind(options.host(), options.port()).sync().channel();

@@ -1,0 +1,111 @@
+package dev.outpost.gateway.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outpost.config.HxtLinkSettings;
+import dev.outpost.config.LinkSettings;
+import dev.outpost.config.MqttSettings;
+import dev.outpost.config.MqttVersion;
+import dev.outpost.config.OutpostConfig;
+import dev.outpost.config.registry.Lifecycle;
+import dev.outpost.config.registry.Unit;
+import dev.outpost.config.registry.UnitRegistry;
+import dev.outpost.gateway.link.Link;
+import dev.outpost.gateway.link.LinkListener;
+import dev.outpost.gateway.link.Pacing;
+import dev.outpost.gateway.link.hxt.HxtLink;
+import dev.outpost.gateway.link.hxt.HxtLinkOptions;
+import dev.outpost.gateway.mqtt.MqttBridgeOptions;
+import dev.outpost.gateway.mqtt.MqttJson;
+import dev.outpost.gateway.mqtt.client.MqttClientOptions;
+import dev.outpost.gateway.mqtt.client.MqttProtocolVersion;
+import dev.outpost.gateway.time.GatewayClock;
+import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Maps the config records onto each component's own options. Pure functions; no threads are made here. */
+final class Wiring {
+    private Wiring() {
+    }
+
+    static MqttClientOptions clientOptions(OutpostConfig config) {
+        MqttSettings m = config.mqtt();
+        MqttProtocolVersion version = m.version() == MqttVersion.V3_1_1 ? MqttProtocolVersion.V3_1_1 : MqttProtocolVersion.V5;
+        MqttClientOptions options = MqttClientOptions.defaults(m.url(), version, m.clientId())
+                .withReconnect(m.reconnectMin(), m.reconnectMax());
+        if (m.username() != null) {
+            char[] secret = m.password().map(p -> p.resolve().toCharArray()).orElse(new char[0]);
+            options = options.withCredentials(m.username(), secret);
+        }
+        Optional<java.nio.file.Path> ca = m.tls().flatMap(t -> t.caFile());
+        return new MqttClientOptions(options.serverUri(), options.version(), options.clientId(), options.username(),
+                options.password(), ca, m.keepalive(), options.connectTimeout(), options.reconnectMin(),
+                options.reconnectMax(), options.stableAfter(), options.maxInflight());
+    }
+
+    static MqttBridgeOptions bridgeOptions(OutpostConfig config, String version) {
+        return MqttBridgeOptions.defaults(config.mqtt().topicPrefix(), config.gateway().id(), version);
+    }
+
+    static Link link(LinkSettings settings, EventLoopGroup network, GatewayClock clock,
+                     Supplier<UnitRegistry> registry, LinkListener listener) {
+        if (settings instanceof HxtLinkSettings hxt) {
+            HxtLinkOptions options = new HxtLinkOptions(hxt.id(), hxt.url(), hxt.token().resolve(),
+                    new Pacing(hxt.callsPerSecond(), hxt.maxBatch(), 0), hxt.keepalive(), hxt.requestTimeout(),
+                    hxt.reconnectMin(), hxt.reconnectMax());
+            return new HxtLink(options, network, clock, registry, listener);
+        }
+        throw new IllegalArgumentException("link type '" + settings.type() + "' is not supported by this build");
+    }
+
+    /** The retained {@code <base>/info} document. */
+    static ObjectNode info(OutpostConfig config, UnitRegistry registry, List<Link> links, String version) {
+        ObjectNode info = MqttJson.object();
+        info.put("gateway_id", config.gateway().id());
+        info.put("version", version);
+        info.put("api", MqttBridgeOptions.API_VERSION);
+        info.put("config_sha256", configHash(config));
+        ArrayNode linkArray = info.putArray("links");
+        for (Link link : links) {
+            ObjectNode l = linkArray.addObject();
+            l.put("id", link.id());
+            l.put("type", link.status().type());
+            l.put("bearer", link.bearer().wireName());
+        }
+        Map<Lifecycle, Integer> counts = new EnumMap<>(Lifecycle.class);
+        for (Unit u : registry.units()) {
+            counts.merge(u.lifecycle(), 1, Integer::sum);
+        }
+        ObjectNode units = info.putObject("units");
+        units.put("total", registry.size());
+        for (Lifecycle l : Lifecycle.values()) {
+            units.put(l.wireName(), counts.getOrDefault(l, 0));
+        }
+        ObjectNode muster = info.putObject("muster_defaults");
+        muster.put("method", config.muster().method().name().toLowerCase(java.util.Locale.ROOT));
+        muster.put("attempt_timeout_ms", config.muster().attemptTimeout().toMillis());
+        muster.put("retries", config.muster().retries());
+        muster.put("deadline_ms", config.muster().deadline().toMillis());
+        muster.put("late_window_ms", config.muster().lateWindow().toMillis());
+        return info;
+    }
+
+    private static String configHash(OutpostConfig config) {
+        try {
+            byte[] bytes = Files.readAllBytes(config.source());
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return "unavailable";
+        }
+    }
+
+}

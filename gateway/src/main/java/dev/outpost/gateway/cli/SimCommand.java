@@ -1,0 +1,68 @@
+package dev.outpost.gateway.cli;
+
+import dev.outpost.config.registry.Unit;
+import dev.outpost.simulator.RunningSimulator;
+import dev.outpost.simulator.Simulator;
+import dev.outpost.simulator.config.SimConfig;
+import dev.outpost.simulator.config.SimConfigException;
+import dev.outpost.simulator.config.SimConfigLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code outpost sim}: the simulated radio/PoC world, standalone, for walkthroughs and manual testing. */
+@Command(
+        name = "sim",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Runs the simulator standalone: a PoC (hxt) server with simulated units that answer roll calls",
+            "with realistic delays, writing the ground truth (each unit's true response delay) to a file.",
+            "Point a gateway ('outpost run') at it; stop it with Ctrl-C or SIGTERM (the ground truth is flushed)."
+        },
+        footer = {"", "Example: outpost sim --config examples/sim.yaml  (see docs/simulator.md)"})
+public final class SimCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The simulator config (YAML).")
+    Path config;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+            description = "Log level (default: ${DEFAULT-VALUE}).")
+    String logLevel;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!Logging.setLevel(logLevel)) {
+            System.err.println("--log-level must be one of trace, debug, info, warn, error; not '" + logLevel + "'");
+            return ExitCodes.USAGE;
+        }
+        if (!Files.isRegularFile(config)) {
+            System.err.println(config + ": no such file (give the simulator config with --config FILE)");
+            return ExitCodes.CONFIG;
+        }
+        SimConfig sim;
+        List<Unit> units;
+        try {
+            sim = SimConfigLoader.load(config);
+            units = sim.loadUnits();
+        } catch (SimConfigException e) {
+            System.err.println(e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        RunningSimulator running = Simulator.start(sim.options(), units);
+        System.out.println("outpost sim: " + units.size() + " units; PoC server at " + running.hxtUri()
+                + (sim.options().groundTruthFile() == null ? "" : "; ground truth -> " + sim.options().groundTruthFile()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            System.out.println("outpost sim: stopped; " + running.stats());
+            stopped.countDown();
+        }, "outpost-sim-shutdown"));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}
