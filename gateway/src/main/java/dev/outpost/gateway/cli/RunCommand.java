@@ -1,9 +1,9 @@
 package dev.outpost.gateway.cli;
 
 import dev.outpost.config.CheckResult;
-import dev.outpost.config.ConfigChecker;
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.gateway.app.GatewayApp;
+import dev.outpost.gateway.app.GatewayLauncher;
 import dev.outpost.gateway.time.GatewayClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println(config + ": no such file (give the gateway config with --config FILE)");
             return ExitCodes.CONFIG;
         }
-        CheckResult checked = ConfigChecker.check(config);
+        CheckResult checked = GatewayLauncher.check(config);
         if (!checked.isOk()) {
             System.err.println(checked.report());
             System.err.println("outpost: not starting; fix the problems above (see docs/config.md).");
@@ -54,8 +54,13 @@ public final class RunCommand implements Callable<Integer> {
         if (checked.warningCount() > 0) {
             System.err.println(checked.report());
         }
-        GatewayApp app = GatewayApp.start(cfg, checked.registry().orElseThrow(), GatewayClock.system(),
-                VersionProvider.version());
+        GatewayApp app;
+        try {
+            app = GatewayLauncher.start(checked, GatewayClock.system(), VersionProvider.version());
+        } catch (GatewayLauncher.InvalidConfig e) {
+            System.err.println(e.getMessage());
+            return ExitCodes.CONFIG;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             app.close();

@@ -1,10 +1,9 @@
 package dev.outpost.gateway.cli.demo;
 
-import dev.outpost.config.CheckResult;
-import dev.outpost.config.ConfigChecker;
 import dev.outpost.config.registry.RegistryCsv;
 import dev.outpost.config.registry.Unit;
 import dev.outpost.gateway.app.GatewayApp;
+import dev.outpost.gateway.app.GatewayLauncher;
 import dev.outpost.gateway.time.GatewayClock;
 import dev.outpost.simulator.RunningSimulator;
 import dev.outpost.simulator.Simulator;
@@ -51,12 +50,11 @@ final class DemoWorld implements AutoCloseable {
             started.add(simulator);
 
             Path config = writeConfig(settings, token);
-            CheckResult checked = ConfigChecker.check(config);
-            if (!checked.isOk()) {
-                throw new IllegalStateException("the demo wrote a config that does not check:\n" + checked.report());
+            try {
+                this.gateway = GatewayLauncher.start(config, clock, version);
+            } catch (GatewayLauncher.InvalidConfig e) {
+                throw new IllegalStateException("the demo wrote a config that does not check:\n" + e.getMessage(), e);
             }
-            this.gateway = GatewayApp.start(checked.config().orElseThrow(), checked.registry().orElseThrow(), clock,
-                    version);
             started.add(gateway);
         } catch (IOException | RuntimeException e) {
             close();

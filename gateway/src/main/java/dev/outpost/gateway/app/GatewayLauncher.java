@@ -1,0 +1,41 @@
+package dev.outpost.gateway.app;
+
+import dev.outpost.config.CheckResult;
+import dev.outpost.config.ConfigChecker;
+import dev.outpost.gateway.time.GatewayClock;
+import java.nio.file.Path;
+
+/** Starts a gateway from a config file exactly as {@code outpost run} does: check everything first, then build. */
+public final class GatewayLauncher {
+    private GatewayLauncher() {
+    }
+
+    /** Thrown when the config or its registry has errors; the message lists every problem. */
+    public static final class InvalidConfig extends Exception {
+        private final CheckResult result;
+
+        InvalidConfig(CheckResult result) {
+            super(result.report());
+            this.result = result;
+        }
+
+        public CheckResult result() {
+            return result;
+        }
+    }
+
+    public static CheckResult check(Path config) {
+        return ConfigChecker.check(config);
+    }
+
+    public static GatewayApp start(CheckResult checked, GatewayClock clock, String version) throws InvalidConfig {
+        if (!checked.isOk()) {
+            throw new InvalidConfig(checked);
+        }
+        return GatewayApp.start(checked.config().orElseThrow(), checked.registry().orElseThrow(), clock, version);
+    }
+
+    public static GatewayApp start(Path config, GatewayClock clock, String version) throws InvalidConfig {
+        return start(check(config), clock, version);
+    }
+}
