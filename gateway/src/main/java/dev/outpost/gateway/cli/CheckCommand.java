@@ -5,6 +5,7 @@ import dev.outpost.config.ConfigChecker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,21 +22,24 @@ import picocli.CommandLine.Option;
             "Example: outpost check --config /etc/outpost/outpost.yaml"})
 public final class CheckCommand implements Callable<Integer> {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The gateway config (YAML).")
     Path config;
 
     @Override
     public Integer call() {
         if (!Files.isRegularFile(config)) {
-            System.err.println(config + ": no such file (give the gateway config with --config FILE)");
+            spec.commandLine().getErr().println(config + ": no such file (give the gateway config with --config FILE)");
             return ExitCodes.CONFIG;
         }
         CheckResult result = ConfigChecker.check(config);
         if (result.isOk()) {
-            System.out.println(result.report());
+            spec.commandLine().getOut().println(result.report());
             return ExitCodes.OK;
         }
-        System.err.println(result.report());
+        spec.commandLine().getErr().println(result.report());
         return ExitCodes.CONFIG;
     }
 }

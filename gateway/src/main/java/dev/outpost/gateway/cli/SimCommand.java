@@ -1,11 +1,15 @@
 package dev.outpost.gateway.cli;
 
+import dev.outpost.config.registry.RegistryCsv;
 import dev.outpost.config.registry.Unit;
 import dev.outpost.simulator.RunningSimulator;
 import dev.outpost.simulator.Simulator;
 import dev.outpost.simulator.config.SimConfig;
 import dev.outpost.simulator.config.SimConfigException;
 import dev.outpost.simulator.config.SimConfigLoader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +34,11 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The simulator config (YAML).")
     Path config;
 
+    @Option(names = "--write-units", paramLabel = "CSV",
+            description = "Write the units the simulator config describes to a registry CSV (for the gateway's"
+                    + " units.file) and exit, without starting the simulator.")
+    Path writeUnits;
+
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
             description = "Log level (default: ${DEFAULT-VALUE}).")
     String logLevel;
@@ -52,6 +61,16 @@ public final class SimCommand implements Callable<Integer> {
         } catch (SimConfigException e) {
             System.err.println(e.getMessage());
             return ExitCodes.CONFIG;
+        }
+        if (writeUnits != null) {
+            try (Writer w = Files.newBufferedWriter(writeUnits, StandardCharsets.UTF_8)) {
+                RegistryCsv.write(units, w);
+            } catch (IOException e) {
+                System.err.println("cannot write " + writeUnits + ": " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
+            System.out.println("outpost sim: wrote " + units.size() + " units to " + writeUnits);
+            return ExitCodes.OK;
         }
         RunningSimulator running = Simulator.start(sim.options(), units);
         System.out.println("outpost sim: " + units.size() + " units; PoC server at " + running.hxtUri()

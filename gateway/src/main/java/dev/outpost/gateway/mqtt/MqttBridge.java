@@ -192,7 +192,14 @@ public final class MqttBridge implements AutoCloseable {
 
     private void onConnected(int connectionNumber) {
         session = connectionNumber;
-        // Status first so consumers see "online" before anything queued while we were away.
+        // Subscribe before announcing "online": the broker handles one client's packets in order, so a platform
+        // that waits for "online" and then sends a request can count on the request being routed to us.
+        port.subscribe(intake.filter(), 1).exceptionally(failure -> {
+            log.error("cannot subscribe to {}: requests will not be answered until the next connect: {}",
+                    intake.filter(), failure.getMessage());
+            return null;
+        });
+        // Status next so consumers see "online" before anything queued while we were away.
         port.publish(status.online(connectionNumber)).exceptionally(failure -> {
             log.warn("online status not published: {}", failure.getMessage());
             return null;
@@ -200,11 +207,6 @@ public final class MqttBridge implements AutoCloseable {
         if (info.get() != null) {
             port.publish(infoMessage());
         }
-        port.subscribe(intake.filter(), 1).exceptionally(failure -> {
-            log.error("cannot subscribe to {}: requests will not be answered until the next connect: {}",
-                    intake.filter(), failure.getMessage());
-            return null;
-        });
         pump.pump();
     }
 }
