@@ -4,7 +4,6 @@ import dev.outpost.config.registry.UnitRegistry;
 import dev.outpost.gateway.event.EventPayload;
 import dev.outpost.gateway.event.UnitEvent;
 import dev.outpost.gateway.link.CallReceipt;
-import dev.outpost.gateway.link.CallRequest;
 import dev.outpost.gateway.muster.report.MusterReport;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +27,7 @@ public final class MusterEngine {
     private final Map<String, LinkLane> lanes = new LinkedHashMap<>();
     private final List<UnitState> units;
     private final Map<String, UnitState> byUnitId = new HashMap<>();
-    private final Map<String, CallState> calls = new HashMap<>();
-    private final List<CallState> openCalls = new ArrayList<>();
-    private final List<SendCall> sends = new ArrayList<>();
+    private final CallBook calls;
     private final List<MusterAck> acks = new ArrayList<>();
     private long lastNanos;
     private boolean cancelled;
@@ -46,6 +43,7 @@ public final class MusterEngine {
         this.timing = new MusterTiming(request, nowNanos);
         this.startedAt = wallNow;
         this.lastNanos = nowNanos;
+        this.calls = new CallBook(id, request);
         links.forEach(link -> lanes.put(link.linkId(), new LinkLane(link, nowNanos)));
         this.units = MusterPlanner.plan(request, registry, lanes);
         units.forEach(u -> byUnitId.put(u.unit.unitId(), u));
@@ -98,9 +96,9 @@ public final class MusterEngine {
         if (anyPending) {
             next = Math.min(next, timing.deadlineNanos());
         } else {
-            next = Math.min(next, lateWindowEnd());
+            next = Math.min(next, UnitVerdicts.lateWindowEnd(units, timing, lastNanos));
         }
-        for (CallState call : openCalls) {
+        for (CallState call : calls.open()) {
             next = Math.min(next, timing.expiry(call));
         }
         if (lastNanos < timing.deadlineNanos()) {
@@ -116,9 +114,7 @@ public final class MusterEngine {
 
     /** Calls to send now, in order; each must be answered with {@link #onReceipt} or {@link #onCallFailed}. */
     public List<SendCall> pollSends() {
-        List<SendCall> out = List.copyOf(sends);
-        sends.clear();
-        return out;
+        return calls.drainOutbox();
     }
 
     /** Acks whose latency became known since the last poll. */
@@ -129,7 +125,7 @@ public final class MusterEngine {
     }
 
     public boolean ownsCallRef(String callRef) {
-        return callRef != null && calls.containsKey(callRef);
+        return calls.get(callRef) != null;
     }
 
     /** Whether an ack from this unit without a usable call reference belongs to this muster. */
@@ -168,7 +164,8 @@ public final class MusterEngine {
         call.releaseSlot();
         for (UnitState unit : call.units) {
             if (unit.pending() && unit.latestCall() == call && unit.attemptsDispatched >= request.maxAttempts()) {
-                concludeUnanswered(unit, endOfLastSentAttempt(unit), "every attempt failed to send: " + reason);
+                UnitVerdicts.concludeUnanswered(unit, UnitVerdicts.endOfLastSentAttempt(unit, timing, lastNanos),
+                        "every attempt failed to send: " + reason);
             }
             emitIfResolved(unit);
         }
@@ -180,7 +177,7 @@ public final class MusterEngine {
         if (finished || !(event.payload() instanceof EventPayload.Ack ack)) {
             return AckResult.NOT_MINE;
         }
-        CallState call = ack.callRef() == null ? null : calls.get(ack.callRef());
+        CallState call = calls.get(ack.callRef());
         UnitState unit = call != null ? AckMatching.unitInCall(call, event)
                 : event.unitId().map(byUnitId::get).orElse(null);
         if (unit == null) {
@@ -260,9 +257,7 @@ public final class MusterEngine {
     private long runTimers(long nanos) {
         long now = Math.max(nanos, lastNanos);
         lastNanos = now;
-        List<CallState> due = openCalls.stream().filter(c -> timing.expiry(c) <= now).toList();
-        openCalls.removeAll(due);
-        for (CallState call : due) {
+        for (CallState call : calls.takeExpired(timing, now)) {
             call.expired = true;
             call.releaseSlot();
             for (UnitState unit : call.units) {
@@ -272,7 +267,8 @@ public final class MusterEngine {
             }
         }
         if (now >= timing.deadlineNanos()) {
-            closeAtDeadline();
+            UnitVerdicts.closeAtDeadline(units, timing);
+            lanes.values().forEach(LinkLane::dropStale);
         }
         return now;
     }
@@ -282,83 +278,21 @@ public final class MusterEngine {
             unit.queued = true;
             unit.lane.queue.addLast(unit);
         } else {
-            concludeUnanswered(unit, endNanos, "every attempt failed to send");
+            UnitVerdicts.concludeUnanswered(unit, endNanos, "every attempt failed to send");
         }
-    }
-
-    private void concludeUnanswered(UnitState unit, long endNanos, String unsentReason) {
-        if (unit.maybeSent()) {
-            unit.finish(MusterOutcome.NO_ANSWER, "");
-            unit.deadlineNanos = endNanos;
-        } else {
-            unit.finish(MusterOutcome.UNREACHABLE, unsentReason);
-        }
-    }
-
-    private long endOfLastSentAttempt(UnitState unit) {
-        return unit.calls.stream().filter(c -> !c.failed).mapToLong(timing::expiry).max().orElse(lastNanos);
-    }
-
-    private void closeAtDeadline() {
-        for (UnitState unit : units) {
-            if (unit.pending()) {
-                if (unit.calls.isEmpty()) {
-                    unit.finish(MusterOutcome.UNREACHABLE, "not sent before the deadline");
-                } else {
-                    concludeUnanswered(unit, timing.deadlineNanos(), "every attempt failed to send");
-                }
-            }
-        }
-        lanes.values().forEach(LinkLane::dropStale);
     }
 
     private void dispatch(long now) {
-        if (now >= timing.deadlineNanos()) {
-            return;
+        if (now < timing.deadlineNanos()) {
+            calls.dispatch(lanes.values(), now);
         }
-        for (LinkLane lane : lanes.values()) {
-            while (!lane.inFlightFull()) {
-                List<UnitState> batch = lane.peekBatch();
-                if (batch.isEmpty() || !lane.bucket.tryTake(batch.size(), now)) {
-                    break;
-                }
-                lane.remove(batch);
-                send(lane, batch, now);
-            }
-        }
-    }
-
-    private void send(LinkLane lane, List<UnitState> batch, long now) {
-        int attempt = batch.get(0).attemptsDispatched + 1;
-        String callRef = id + "-" + lane.link.linkId() + "-a" + attempt + "-b" + lane.nextBatchNumber();
-        CallState call = new CallState(callRef, lane, attempt, batch, now);
-        for (UnitState unit : batch) {
-            unit.attemptsDispatched = attempt;
-            unit.calls.add(call);
-        }
-        lane.inFlight++;
-        calls.put(callRef, call);
-        openCalls.add(call);
-        List<String> addresses = batch.stream().map(u -> u.address).toList();
-        sends.add(new SendCall(lane.link.linkId(),
-                new CallRequest(callRef, addresses, null, request.method(), request.attemptTimeout())));
-    }
-
-    private long lateWindowEnd() {
-        long end = lastNanos;
-        for (UnitState unit : units) {
-            if (unit.outcome == MusterOutcome.NO_ANSWER) {
-                end = Math.max(end, unit.deadlineNanos + timing.lateWindowNanos());
-            }
-        }
-        return end;
     }
 
     private void finishIfSettled(long now) {
         boolean settled = now >= timing.finalNanos();
         if (!settled) {
             boolean waiting = units.stream().anyMatch(u -> u.pending() || (u.answered() && !u.latencyResolved));
-            settled = !waiting && now >= lateWindowEnd();
+            settled = !waiting && now >= UnitVerdicts.lateWindowEnd(units, timing, now);
         }
         if (settled) {
             finish(now);
@@ -374,22 +308,10 @@ public final class MusterEngine {
                 acks.add(MusterRecords.ack(id, unit));
             }
         }
-        openCalls.clear();
+        calls.closeAll();
         lanes.values().forEach(lane -> {
             lane.queue.clear();
             lane.inFlight = 0;
         });
-    }
-
-    /** What became of an ack handed to {@link #onAck}. */
-    public enum AckResult {
-        /** Recorded as the unit's answer ({@code acked} or {@code late}). */
-        MATCHED,
-        /** The unit had already answered; counted and otherwise ignored. */
-        DUPLICATE,
-        /** Ours, but it changes nothing: too late, or the unit is unreachable, cancelled or not yet called. */
-        IGNORED,
-        /** Not for this muster. */
-        NOT_MINE
     }
 }

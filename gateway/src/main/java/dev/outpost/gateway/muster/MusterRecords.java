@@ -6,6 +6,7 @@ import dev.outpost.gateway.muster.report.MusterSettings;
 import dev.outpost.gateway.muster.report.ReportContext;
 import dev.outpost.gateway.muster.report.ReportRow;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,12 +41,18 @@ final class MusterRecords {
         long until = engine.isFinished() ? engine.endNanos() : nowNanos;
         return new MusterSnapshot(engine.id(), request.label(), request.scope().describe(), request.method().wireName(),
                 engine.state(), engine.startedAt(), units.size(),
-                Map.of(MusterOutcome.ON_LEAVE.wireName(), counts.getOrDefault(MusterOutcome.ON_LEAVE, 0),
-                        MusterOutcome.DEACTIVATED.wireName(), counts.getOrDefault(MusterOutcome.DEACTIVATED, 0)),
+                exclusions(counts),
                 counts.getOrDefault(MusterOutcome.ACKED, 0), counts.getOrDefault(MusterOutcome.LATE, 0), pending,
                 counts.getOrDefault(MusterOutcome.NO_ANSWER, 0), counts.getOrDefault(MusterOutcome.UNREACHABLE, 0),
                 counts.getOrDefault(MusterOutcome.CANCELLED, 0), duplicateAcks,
                 millis(until - engine.timing().startNanos()));
+    }
+
+    private static Map<String, Integer> exclusions(Map<MusterOutcome, Integer> counts) {
+        Map<String, Integer> excluded = new LinkedHashMap<>();
+        excluded.put(MusterOutcome.ON_LEAVE.wireName(), counts.getOrDefault(MusterOutcome.ON_LEAVE, 0));
+        excluded.put(MusterOutcome.DEACTIVATED.wireName(), counts.getOrDefault(MusterOutcome.DEACTIVATED, 0));
+        return excluded;
     }
 
     static MusterReport report(MusterEngine engine, List<UnitState> units, int duplicateAcks, int ignoredAcks) {

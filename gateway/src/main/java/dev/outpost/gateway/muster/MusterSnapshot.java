@@ -30,7 +30,8 @@ public record MusterSnapshot(
         double elapsedMs) {
 
     public MusterSnapshot {
-        excluded = Map.copyOf(excluded);
+        // Kept in insertion order so that JSON output is stable.
+        excluded = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(excluded));
     }
 
     public boolean running() {

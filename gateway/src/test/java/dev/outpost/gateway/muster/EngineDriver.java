@@ -60,9 +60,9 @@ final class EngineDriver {
         now = Math.max(now, targetNanos);
     }
 
-    MusterEngine.AckResult ack(String unitId, String address, String callRef, long atNanos) {
+    AckResult ack(String unitId, String address, String callRef, long atNanos) {
         advanceTo(atNanos);
-        MusterEngine.AckResult result = engine.onAck(
+        AckResult result = engine.onAck(
                 MusterFixtures.ack(unitId, Bearer.DMR, address, "dmr1", callRef, atNanos), atNanos);
         collect();
         return result;

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.outpost.config.registry.Bearer;
 import dev.outpost.config.registry.UnitRegistry;
 import dev.outpost.gateway.link.Pacing;
-import dev.outpost.gateway.muster.MusterEngine.AckResult;
+import dev.outpost.gateway.muster.AckResult;
 import dev.outpost.gateway.muster.report.ReportRow;
 import java.time.Duration;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.outpost.gateway.muster.report;
 import dev.outpost.gateway.muster.MusterOutcome;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,8 +55,10 @@ public final class MusterReportBuilder {
         List<Double> latencies = rows.stream()
                 .filter(r -> r.outcome() == MusterOutcome.ACKED && r.latencyMs() != null)
                 .map(ReportRow::latencyMs).sorted().toList();
-        return new OutcomeTally(targeted,
-                Map.of(MusterOutcome.ON_LEAVE.wireName(), onLeave, MusterOutcome.DEACTIVATED.wireName(), deactivated),
+        Map<String, Integer> excluded = new LinkedHashMap<>();
+        excluded.put(MusterOutcome.ON_LEAVE.wireName(), onLeave);
+        excluded.put(MusterOutcome.DEACTIVATED.wireName(), deactivated);
+        return new OutcomeTally(targeted, excluded,
                 called, acked, counts.get(MusterOutcome.LATE), counts.get(MusterOutcome.NO_ANSWER), unreachable,
                 counts.get(MusterOutcome.CANCELLED),
                 called == 0 ? null : (double) acked / called,

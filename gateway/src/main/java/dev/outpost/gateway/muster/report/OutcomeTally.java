@@ -21,6 +21,7 @@ public record OutcomeTally(
         LatencyStats latency) {
 
     public OutcomeTally {
-        excluded = Map.copyOf(excluded);
+        // Kept in insertion order so that JSON output is stable.
+        excluded = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(excluded));
     }
 }

@@ -1,0 +1,77 @@
+package dev.outpost.gateway.muster;
+
+import dev.outpost.gateway.link.CallRequest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A muster's calls: makes them as pacing allows, finds them by reference, and tracks which attempts are open. */
+final class CallBook {
+    private final String musterId;
+    private final MusterRequest request;
+    private final Map<String, CallState> byRef = new HashMap<>();
+    private final List<CallState> open = new ArrayList<>();
+    private final List<SendCall> outbox = new ArrayList<>();
+
+    CallBook(String musterId, MusterRequest request) {
+        this.musterId = musterId;
+        this.request = request;
+    }
+
+    CallState get(String callRef) {
+        return callRef == null ? null : byRef.get(callRef);
+    }
+
+    List<CallState> open() {
+        return open;
+    }
+
+    /** Removes and returns the open calls whose attempt has ended by {@code now}. */
+    List<CallState> takeExpired(MusterTiming timing, long now) {
+        List<CallState> due = open.stream().filter(c -> timing.expiry(c) <= now).toList();
+        open.removeAll(due);
+        return due;
+    }
+
+    List<SendCall> drainOutbox() {
+        List<SendCall> out = List.copyOf(outbox);
+        outbox.clear();
+        return out;
+    }
+
+    /** Makes every call the lanes' pacing and in-flight limits allow at {@code now}. */
+    void dispatch(Collection<LinkLane> lanes, long now) {
+        for (LinkLane lane : lanes) {
+            while (!lane.inFlightFull()) {
+                List<UnitState> batch = lane.peekBatch();
+                if (batch.isEmpty() || !lane.bucket.tryTake(batch.size(), now)) {
+                    break;
+                }
+                lane.remove(batch);
+                send(lane, batch, now);
+            }
+        }
+    }
+
+    void closeAll() {
+        open.clear();
+    }
+
+    private void send(LinkLane lane, List<UnitState> batch, long now) {
+        int attempt = batch.get(0).attemptsDispatched + 1;
+        String callRef = musterId + "-" + lane.link.linkId() + "-a" + attempt + "-b" + lane.nextBatchNumber();
+        CallState call = new CallState(callRef, lane, attempt, batch, now);
+        for (UnitState unit : batch) {
+            unit.attemptsDispatched = attempt;
+            unit.calls.add(call);
+        }
+        lane.inFlight++;
+        byRef.put(callRef, call);
+        open.add(call);
+        List<String> addresses = batch.stream().map(u -> u.address).toList();
+        outbox.add(new SendCall(lane.link.linkId(),
+                new CallRequest(callRef, addresses, null, request.method(), request.attemptTimeout())));
+    }
+}
