@@ -33,7 +33,7 @@ public final class ReconnectingMqttClient implements MqttPort {
     private final GatewayClock clock;
     private final DoubleSupplier random;
     private final Backoff backoff;
-    private final RapidLossDetector rapidLosses;
+    private final TakeoverWatch takeoverWatch;
 
     private final Object lock = new Object();
     private final Set<CompletableFuture<Void>> unconfirmed = new HashSet<>();
@@ -47,9 +47,6 @@ public final class ReconnectingMqttClient implements MqttPort {
     private int failedAttempts;
     private long connectedAtNanos;
     private ScheduledFuture<?> pendingRetry;
-    private long losses;
-    private long takeovers;
-    private long suspectedTakeovers;
 
     ReconnectingMqttClient(MqttClientOptions options, PahoSession.Factory factory, GatewayClock clock,
                            DoubleSupplier random) {
@@ -58,7 +55,7 @@ public final class ReconnectingMqttClient implements MqttPort {
         this.clock = clock;
         this.random = random;
         this.backoff = new Backoff(options.reconnectMin(), options.reconnectMax());
-        this.rapidLosses = new RapidLossDetector(Duration.ofSeconds(10).toNanos(), Duration.ofMinutes(2).toNanos(), 3);
+        this.takeoverWatch = new TakeoverWatch(options.serverUri(), options.clientId());
     }
 
     /** A client for {@code options.version()} over Paho. */
@@ -159,7 +156,6 @@ public final class ReconnectingMqttClient implements MqttPort {
     private void onLost(int gen, String cause, boolean takenOver) {
         PahoSession dead;
         List<CompletableFuture<Void>> orphaned;
-        boolean suspicious = false;
         synchronized (lock) {
             if (closed || gen != generation) {
                 return;
@@ -170,14 +166,8 @@ public final class ReconnectingMqttClient implements MqttPort {
             boolean wasConnected = connected;
             connected = false;
             orphaned = takeUnconfirmed();
-            losses++;
             long now = clock.monotonicNanos();
-            if (takenOver) {
-                takeovers++;
-            } else if (wasConnected && rapidLosses.onLoss(connectedAtNanos, now)) {
-                suspectedTakeovers++;
-                suspicious = true;
-            }
+            takeoverWatch.onLoss(cause, takenOver, wasConnected, connectedAtNanos, now);
             if (wasConnected && now - connectedAtNanos >= options.stableAfter().toNanos()) {
                 failedAttempts = 0;
             }
@@ -186,16 +176,6 @@ public final class ReconnectingMqttClient implements MqttPort {
             dead.abort();
         }
         failAll(orphaned, "connection lost before the broker confirmed");
-        if (takenOver) {
-            log.error("MQTT SESSION TAKEN OVER: another client connected to {} with our client id '{}'. Two gateways "
-                    + "probably share this id; give each gateway its own.", options.serverUri(), options.clientId());
-        } else if (suspicious) {
-            log.error("MQTT connection to {} keeps dropping right after connecting. Two gateways may share client id "
-                    + "'{}' (on MQTT 3.1.1 a takeover looks like this). Last cause: {}",
-                    options.serverUri(), options.clientId(), cause);
-        } else {
-            log.warn("MQTT connection to {} lost: {}", options.serverUri(), cause);
-        }
         listener.onConnectionEvent(new ConnectionEvent.Lost(cause, takenOver));
         scheduleRetry();
     }
@@ -269,7 +249,8 @@ public final class ReconnectingMqttClient implements MqttPort {
     @Override
     public MqttPortStats stats() {
         synchronized (lock) {
-            return new MqttPortStats(connected, connectionCount, losses, takeovers, suspectedTakeovers);
+            return new MqttPortStats(connected, connectionCount, takeoverWatch.losses(), takeoverWatch.takeovers(),
+                    takeoverWatch.suspectedTakeovers());
         }
     }
 
