@@ -15,6 +15,7 @@ import dev.outpost.protocol.hxt.HxtReply;
 import dev.outpost.simulator.behaviour.Answering;
 import dev.outpost.simulator.hxt.HxtTestClients;
 import dev.outpost.simulator.registry.TianheRegistryGenerator;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -22,6 +23,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,8 +86,33 @@ class SimulatorTest {
         assertTrue(port > 0);
         sim.close();
         assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close());
-        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("sim-hxt-")),
-                "simulator threads left running");
+        assertEquals(Set.of(), survivors(Set.of()), "simulator threads left running");
+    }
+
+    @Test
+    void aBusyPortIsReportedAndLeavesNothingBehind() throws Exception {
+        try (RunningSimulator first = Simulator.start(SimulatorOptions.defaults(), UNITS)) {
+            SimulatorOptions samePort = SimulatorOptions.defaults().withPort(first.hxtUri().getPort());
+            Set<Thread> before = simulatorThreads();
+            assertThrows(UncheckedIOException.class, () -> Simulator.start(samePort, UNITS));
+            assertEquals(Set.of(), survivors(before), "the failed start left threads running");
+        }
+    }
+
+    private static Set<Thread> simulatorThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("sim-hxt-"))
+                .collect(Collectors.toSet());
+    }
+
+    /** Simulator threads not in {@code expected} still alive after a bounded wait for them to end. */
+    private static Set<Thread> survivors(Set<Thread> expected) throws InterruptedException {
+        Set<Thread> extra = simulatorThreads();
+        extra.removeAll(expected);
+        for (Thread t : extra) {
+            t.join(5_000);
+        }
+        extra.removeIf(t -> !t.isAlive());
+        return extra;
     }
 
     @Test

@@ -19,6 +19,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -64,9 +66,16 @@ public final class HxtServer implements AutoCloseable {
                         }
                     })
                     .bind(options.host(), options.port()).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) {
+            // Netty rethrows a failed bind's checked BindException undeclared; catch it all here.
             shutdownLoops();
-            throw e;
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port(), io);
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
         InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
         this.uri = URI.create("ws://" + hostForUri(options.host()) + ":" + bound.getPort() + options.path());
@@ -74,7 +83,7 @@ public final class HxtServer implements AutoCloseable {
         LOG.info("hxt simulator listening on {} with {} units ({} online)", uri, model.all().size(), model.online().size());
     }
 
-    /** Binds and starts serving; throws if the address cannot be bound. */
+    /** Binds and starts serving; {@link UncheckedIOException} if the address cannot be bound. */
     public static HxtServer start(SimulatorOptions options, BehaviourModel model, GroundTruth truth)
             throws InterruptedException {
         return new HxtServer(options, model, truth);
