@@ -18,8 +18,8 @@ class ConfigCheckerTest {
 
         assertEquals(List.of(), result.problems());
         assertTrue(result.isOk());
-        assertEquals(10, result.registry().orElseThrow().size());
-        assertEquals("0 errors, 0 warnings; 10 units in the registry\n", result.report());
+        assertEquals(2702, result.registry().orElseThrow().size());
+        assertEquals("0 errors, 0 warnings; 2702 units in the registry\n", result.report());
     }
 
     @Test

@@ -95,7 +95,7 @@ class ConfigLoaderTest {
         OutpostConfig config = result.orElseThrow();
         assertEquals("tianhe-gw-1", config.gateway().id());
         assertEquals("demo-token", config.links().get(0) instanceof HxtLinkSettings hxt ? hxt.token().resolve() : "");
-        assertTrue(config.units().file().endsWith("examples/units-sample.csv"));
+        assertTrue(config.units().file().endsWith("examples/tianhe-units.csv"));
     }
 
     @Test

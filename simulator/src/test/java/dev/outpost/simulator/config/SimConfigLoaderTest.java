@@ -37,7 +37,7 @@ class SimConfigLoaderTest {
         Path example = Path.of("..", "examples", "sim.yaml");
         SimConfig config = SimConfigLoader.load(example);
         SimulatorOptions o = config.options();
-        assertEquals(8765, o.port());
+        assertEquals(8750, o.port());
         assertEquals("demo-token", o.token());
         assertEquals(Duration.ofSeconds(30), o.pingInterval());
         assertEquals(0.97, o.behaviour().onlineFraction());
