@@ -7,6 +7,7 @@ import dev.outpost.config.LinkSettings;
 import dev.outpost.config.MqttSettings;
 import dev.outpost.config.MqttVersion;
 import dev.outpost.config.OutpostConfig;
+import dev.outpost.config.TlsSettings;
 import dev.outpost.config.registry.Lifecycle;
 import dev.outpost.config.registry.Unit;
 import dev.outpost.config.registry.UnitRegistry;
@@ -23,6 +24,7 @@ import dev.outpost.gateway.time.GatewayClock;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
@@ -41,15 +43,14 @@ final class Wiring {
         MqttSettings m = config.mqtt();
         MqttProtocolVersion version = m.version() == MqttVersion.V3_1_1 ? MqttProtocolVersion.V3_1_1 : MqttProtocolVersion.V5;
         MqttClientOptions options = MqttClientOptions.defaults(m.url(), version, m.clientId())
-                .withReconnect(m.reconnectMin(), m.reconnectMax());
+                .withReconnect(m.reconnectMin(), m.reconnectMax())
+                .withKeepAlive(m.keepalive());
         if (m.username() != null) {
             char[] secret = m.password().map(p -> p.resolve().toCharArray()).orElse(new char[0]);
             options = options.withCredentials(m.username(), secret);
         }
-        Optional<java.nio.file.Path> ca = m.tls().flatMap(t -> t.caFile());
-        return new MqttClientOptions(options.serverUri(), options.version(), options.clientId(), options.username(),
-                options.password(), ca, m.keepalive(), options.connectTimeout(), options.reconnectMin(),
-                options.reconnectMax(), options.stableAfter(), options.maxInflight());
+        Optional<Path> ca = m.tls().flatMap(TlsSettings::caFile);
+        return ca.isPresent() ? options.withCaFile(ca.get()) : options;
     }
 
     static MqttBridgeOptions bridgeOptions(OutpostConfig config, String version) {

@@ -67,6 +67,11 @@ public record MqttClientOptions(
                 connectTimeout, reconnectMin, reconnectMax, stableAfter, maxInflight);
     }
 
+    public MqttClientOptions withKeepAlive(Duration keepAliveInterval) {
+        return new MqttClientOptions(serverUri, version, clientId, username, password, caFile, keepAliveInterval,
+                connectTimeout, reconnectMin, reconnectMax, stableAfter, maxInflight);
+    }
+
     /** Never prints the password. */
     @Override
     public String toString() {
