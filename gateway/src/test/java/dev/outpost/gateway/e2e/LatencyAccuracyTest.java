@@ -59,12 +59,8 @@ class LatencyAccuracyTest {
 
             assertEquals(units.size(), measured.count(), "every unit acked and was compared with the truth");
             assertTrue(measured.median() < 1.0, "median absolute error under 1 ms: " + measured);
-            // The goal is every unit within 5 ms. On this shared two-core machine, where broker,
-            // simulator, gateway and client run at once, a stamping thread that waits for a core pushes a
-            // few units past it in some runs (measured max 4.1 to 6.4 ms warm, p99 1.5 to 4.4 ms; more under
-            // a full parallel build), so the bounds asserted on the tail are sanity bounds. The figures
-            // are printed and kept in docs/BENCHMARKS.md.
-            assertTrue(measured.p99() < 25.0, "the tail stays near the truth: " + measured);
+            assertTrue(measured.max() < 5.0, "every unit within 5 ms of the truth: " + measured);
+            // The first muster after a start runs while the JIT compiles: bounded loosely, figures printed.
             assertTrue(first.p99() < 50.0, "even the first muster after start stays close: " + first);
         }
     }

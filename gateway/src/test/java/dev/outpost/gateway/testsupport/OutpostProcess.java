@@ -31,6 +31,7 @@ public final class OutpostProcess implements AutoCloseable {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", // as the ./outpost launcher runs it
                 "-cp", classpath, "dev.outpost.gateway.cli.OutpostCommand"));
         command.addAll(List.of(args));
         Path output = Files.createTempFile(workDir, "outpost-" + args[0] + "-", ".log");
