@@ -15,8 +15,6 @@ import dev.outpost.gateway.mqtt.MqttJson;
 import dev.outpost.gateway.mqtt.Reply;
 import dev.outpost.gateway.mqtt.Request;
 import dev.outpost.gateway.time.TaskScheduler;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -101,11 +99,7 @@ final class MusterRequests {
     }
 
     private ObjectNode tree(Object musterRecord) {
-        try {
-            return (ObjectNode) MqttJson.mapper().readTree(json.toJson(musterRecord));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json.toTree(musterRecord);
     }
 
     private static ObjectNode withKind(String kind, ObjectNode data) {

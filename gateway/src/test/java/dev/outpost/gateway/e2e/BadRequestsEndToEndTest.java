@@ -64,7 +64,7 @@ class BadRequestsEndToEndTest {
 
     @Test
     void invalidJsonGetsAnInvalidJsonError() throws Exception {
-        JsonNode reply = reply("muster/start", "{\"scope\": oops", "muster/start");
+        JsonNode reply = replyWithoutTransaction("muster/start", "{\"scope\": oops");
         assertEquals("error", reply.path("status").asText());
         assertEquals("invalid_json", reply.path("error").path("code").asText());
     }
@@ -104,11 +104,11 @@ class BadRequestsEndToEndTest {
     }
 
     /** For a body that is not JSON (so carries no transaction): the first reply on the action's topic after sending. */
-    private static JsonNode reply(String action, String body, String sameAction) throws Exception {
-        int before = platform.receivedOn(RESPONSE + sameAction).size();
+    private static JsonNode replyWithoutTransaction(String action, String body) throws Exception {
+        int before = platform.receivedOn(RESPONSE + action).size();
         platform.publish(REQUEST + action, body);
-        platform.await(r -> platform.receivedOn(RESPONSE + sameAction).size() > before, LIMIT);
-        var replies = platform.receivedOn(RESPONSE + sameAction);
+        platform.await(r -> platform.receivedOn(RESPONSE + action).size() > before, LIMIT);
+        var replies = platform.receivedOn(RESPONSE + action);
         return JSON.readTree(replies.get(replies.size() - 1).payload());
     }
 }

@@ -105,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
             console.line(String.format(Locale.ROOT, "  gateway    link poc up after %.1f s; starting a %s muster of all units",
                     (System.nanoTime() - t0) / 1e9, settings.method()));
             JsonNode result = muster.run(startRequest(settings), 150_000);
-            console.summary(result, settings, 0.97);
+            console.summary(result, settings);
             console.accuracy(result, world.simulator.groundTruth());
             if (report != null) {
                 Path parent = report.toAbsolutePath().getParent();

@@ -44,7 +44,7 @@ final class DemoConsole {
         }
     }
 
-    void summary(JsonNode report, DemoSettings settings, double onlineFraction) {
+    void summary(JsonNode report, DemoSettings settings) {
         JsonNode s = report.path("summary");
         JsonNode excluded = s.path("excluded");
         int excludedTotal = 0;

@@ -93,28 +93,18 @@ final class Paho3Session implements PahoSession {
 
     @Override
     public void disconnect(Duration timeout) {
-        try {
+        PahoFailures.quietly(log, "MQTT 3.1.1 disconnect", () -> {
             if (client.isConnected()) {
                 client.disconnect(timeout.toMillis()).waitForCompletion(timeout.toMillis());
             }
-        } catch (MqttException | RuntimeException e) {
-            log.debug("MQTT 3.1.1 disconnect: {}", PahoFailures.describe(e));
-        }
+        });
         abort();
     }
 
     @Override
     public void abort() {
-        try {
-            client.disconnectForcibly(0, 1, false);
-        } catch (MqttException | RuntimeException e) {
-            log.debug("MQTT 3.1.1 forced disconnect: {}", PahoFailures.describe(e));
-        }
-        try {
-            client.close(true);
-        } catch (MqttException | RuntimeException e) {
-            log.debug("MQTT 3.1.1 close: {}", PahoFailures.describe(e));
-        }
+        PahoFailures.quietly(log, "MQTT 3.1.1 forced disconnect", () -> client.disconnectForcibly(0, 1, false));
+        PahoFailures.quietly(log, "MQTT 3.1.1 close", () -> client.close(true));
     }
 
     private static IMqttActionListener completing(CompletableFuture<Void> done, boolean checkGrants) {

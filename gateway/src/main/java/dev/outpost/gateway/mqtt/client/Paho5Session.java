@@ -116,28 +116,18 @@ final class Paho5Session implements PahoSession {
 
     @Override
     public void disconnect(Duration timeout) {
-        try {
+        PahoFailures.quietly(log, "MQTT 5 disconnect", () -> {
             if (client.isConnected()) {
                 client.disconnect(timeout.toMillis()).waitForCompletion(timeout.toMillis());
             }
-        } catch (MqttException | RuntimeException e) {
-            log.debug("MQTT 5 disconnect: {}", PahoFailures.describe(e));
-        }
+        });
         abort();
     }
 
     @Override
     public void abort() {
-        try {
-            client.disconnectForcibly(0, 1, false);
-        } catch (MqttException | RuntimeException e) {
-            log.debug("MQTT 5 forced disconnect: {}", PahoFailures.describe(e));
-        }
-        try {
-            client.close(true);
-        } catch (MqttException | RuntimeException e) {
-            log.debug("MQTT 5 close: {}", PahoFailures.describe(e));
-        }
+        PahoFailures.quietly(log, "MQTT 5 forced disconnect", () -> client.disconnectForcibly(0, 1, false));
+        PahoFailures.quietly(log, "MQTT 5 close", () -> client.close(true));
     }
 
     /** Success with a reason code of 0x80 or more (refused subscription, rejected publish) is a failure. */

@@ -24,6 +24,21 @@ final class PahoFailures {
         return CompletableFuture.failedFuture(failure);
     }
 
+    /** One Paho call whose failure only matters as a debug line (tearing a connection down). */
+    @FunctionalInterface
+    interface TeardownStep {
+        void run() throws Exception;
+    }
+
+    /** Runs a teardown step; a failure is logged at debug and swallowed, since the connection is going anyway. */
+    static void quietly(org.slf4j.Logger log, String what, TeardownStep step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            log.debug("{}: {}", what, describe(e));
+        }
+    }
+
     /** A one-line reason with the root cause, for logs and {@link ConnectionEvent.Lost}. */
     static String describe(Throwable failure) {
         if (failure == null) {

@@ -3,6 +3,7 @@ package dev.outpost.gateway.muster.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -40,6 +41,11 @@ public final class MusterReportWriter {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("muster record could not be written as JSON", e);
         }
+    }
+
+    /** The same JSON as {@link #toJson}, as a tree to embed in another document (no text round trip). */
+    public ObjectNode toTree(Object musterRecord) {
+        return mapper.valueToTree(musterRecord);
     }
 
     public String toPrettyJson(Object musterRecord) {
