@@ -17,9 +17,12 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,12 +97,24 @@ public final class GatewayApp implements AutoCloseable {
                 log.warn("link {} did not stop cleanly: {}", link.id(), e.toString());
             }
         }
+        drainCore();
         core.close();
         bridge.close();
         mqttExecutor.shutdown();
         network.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         awaitQuietly(mqttExecutor);
         log.info("gateway stopped");
+    }
+
+    /** Lets the core thread finish what links handed it while stopping (their final states, last events). */
+    private void drainCore() {
+        try {
+            CompletableFuture.runAsync(() -> { }, core).get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("core thread did not drain before shutdown: {}", e.toString());
+        }
     }
 
     private static void awaitQuietly(ScheduledExecutorService executor) {
