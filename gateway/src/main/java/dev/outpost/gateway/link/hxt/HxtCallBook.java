@@ -28,6 +28,15 @@ final class HxtCallBook {
         bySeq.put(seq, new PendingCall(callRef, sentNanos, sentAt, result));
     }
 
+    /**
+     * Moves a pending call's send instant to when its bytes were handed to the socket. The instant taken before the
+     * write includes our own WebSocket encoding, which is not time on the network (measured: 0.1 ms median, ms when
+     * code is cold).
+     */
+    void written(long seq, long writtenNanos, Instant writtenAt) {
+        bySeq.computeIfPresent(seq, (k, call) -> new PendingCall(call.callRef(), writtenNanos, writtenAt, call.result()));
+    }
+
     /** Completes the call a roll_call success answers; the receipt lists the refused users. */
     void replied(HxtSessionOutput.Replied replied) {
         if (replied.request() instanceof HxtCommand.RollCall rollCall

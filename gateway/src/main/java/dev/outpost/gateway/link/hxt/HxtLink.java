@@ -21,6 +21,7 @@ import dev.outpost.protocol.hxt.HxtSessionConfig;
 import dev.outpost.protocol.hxt.HxtSessionOutput;
 import dev.outpost.protocol.hxt.HxtSessionState;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -156,10 +157,15 @@ public final class HxtLink implements Link {
             result.completeExceptionally(e);
             return;
         }
-        long sentNanos = clock.monotonicNanos();
-        Instant sentAt = clock.wallNow();
-        calls.sent(sent.seq(), request.callRef(), sentNanos, sentAt, result);
-        write(sent.text());
+        long seq = sent.seq();
+        calls.sent(seq, request.callRef(), clock.monotonicNanos(), clock.wallNow(), result);
+        // The write completes on this event loop right after the frame reached the socket, before any reply can be
+        // read here: that is the instant the call left the gateway.
+        write(sent.text()).addListener(done -> {
+            if (done.isSuccess()) {
+                calls.written(seq, clock.monotonicNanos(), clock.wallNow());
+            }
+        });
         rescheduleTimer();
     }
 
@@ -266,11 +272,12 @@ public final class HxtLink implements Link {
         }
     }
 
-    private void write(String text) {
-        if (channel != null) {
-            channel.writeAndFlush(new TextWebSocketFrame(text));
-            board.framesOut.incrementAndGet();
+    private ChannelFuture write(String text) {
+        if (channel == null) {
+            return null;
         }
+        board.framesOut.incrementAndGet();
+        return channel.writeAndFlush(new TextWebSocketFrame(text));
     }
 
     private void rescheduleTimer() {
