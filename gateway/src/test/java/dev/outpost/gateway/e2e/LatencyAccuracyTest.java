@@ -59,10 +59,10 @@ class LatencyAccuracyTest {
 
             assertEquals(units.size(), measured.count(), "every unit acked and was compared with the truth");
             assertTrue(measured.median() < 1.0, "median absolute error under 1 ms: " + measured);
-            // The goal is every unit within 5 ms. With the C1-only JIT the measured muster's max was 1.0 to 2.4 ms in
-            // most runs, but on this shared two-core machine a burst still pushed a few units to 5.9 ms in one run
-            // of seven, so the tail is asserted with a sanity bound (a flaky red build helps nobody) and printed;
-            // the figures are kept in docs/BENCHMARKS.md.
+            // The goal is every unit within 5 ms. The measured muster's max is 0.8 to 2.9 ms in most runs, but about
+            // one run in ten a GC pause lands on an ack in flight and one unit is 6 to 12 ms off, so the tail is
+            // asserted with a sanity bound (a flaky red build helps nobody) and printed; docs/BENCHMARKS.md keeps
+            // the figures.
             assertTrue(measured.p99() < 25.0, "the tail stays near the truth: " + measured);
             // The first muster after a start runs while the JIT compiles: bounded loosely, figures printed.
             assertTrue(first.p99() < 50.0, "even the first muster after start stays close: " + first);
