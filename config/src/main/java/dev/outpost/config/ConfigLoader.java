@@ -65,12 +65,13 @@ public final class ConfigLoader {
                     + "add an entry under 'links'");
         }
         MusterDefaults muster = SectionBinders.muster(root, links.declaredIds());
+        StorageSettings storage = StorageBinder.bind(root);
         LogSettings log = SectionBinders.log(root);
         root.finish();
         Optional<OutpostConfig> config = Optional.empty();
         if (context.errorCount() == 0 && gateway.isPresent() && mqtt.isPresent() && units.isPresent()) {
             config = Optional.of(new OutpostConfig(context.file(), gateway.get(), mqtt.get(), units.get(),
-                    links.settings(), muster, log));
+                    links.settings(), muster, storage, log));
         }
         return result(context, config, units.map(UnitsSettings::file));
     }

@@ -13,6 +13,7 @@ public record OutpostConfig(
         UnitsSettings units,
         List<LinkSettings> links,
         MusterDefaults muster,
+        StorageSettings storage,
         LogSettings log) {
 
     public OutpostConfig {
@@ -22,6 +23,7 @@ public record OutpostConfig(
         Objects.requireNonNull(units, "units");
         links = List.copyOf(links);
         Objects.requireNonNull(muster, "muster");
+        Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(log, "log");
     }
 

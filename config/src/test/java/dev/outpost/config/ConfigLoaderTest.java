@@ -47,6 +47,7 @@ class ConfigLoaderTest {
         assertEquals(new MusterDefaults(MusterMethod.CONFIRM, Duration.ofSeconds(10), 1, Duration.ofSeconds(60),
                 Duration.ofSeconds(30), List.of("poc")), config.muster());
         assertEquals(new LogSettings("info", LogFormat.TEXT), config.log());
+        assertEquals(StorageSettings.defaults(), config.storage());
     }
 
     @Test
@@ -72,7 +73,38 @@ class ConfigLoaderTest {
         assertEquals(new MusterDefaults(MusterMethod.POLL, Duration.ofSeconds(5), 2, Duration.ofMinutes(1),
                 Duration.ZERO, List.of("poc2", "poc")), config.muster());
         assertEquals(new LogSettings("debug", LogFormat.JSON), config.log());
+        assertEquals(new StorageSettings(Optional.of(dir.resolve("state")), Optional.of(Path.of("/opt/outpost/native")),
+                5000, Duration.ofHours(12), 200), config.storage());
         assertEquals("hxt", config.link("poc2").orElseThrow().type());
+    }
+
+    @Test
+    void storageMistakesAreEachReportedWithTheirLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("units.csv"), "unit_id,name,class,street,lat,lon,dmr_id,issi,fleetsync_id,"
+                + "poc_user,lifecycle,staff\n");
+        Files.writeString(dir.resolve("not-a-dir"), "x");
+        String text = """
+                gateway: { id: gw }
+                mqtt: { url: tcp://127.0.0.1:1883 }
+                units: { file: units.csv }
+                links: []
+                storage:
+                  state_dir: not-a-dir
+                  nativ_lib_dir: /tmp
+                outbox:
+                  max_messages: 3
+                  max_age: 10s
+                """;
+        LoadResult result = ConfigLoader.parse(dir.resolve("gateway.yaml"), text);
+
+        List<String> messages = result.problems().stream().filter(Problem::isError)
+                .map(p -> p.line() + ": " + p.message()).toList();
+        assertEquals(4, messages.size(), messages.toString());
+        assertTrue(messages.get(0).startsWith("6: 'state_dir'") && messages.get(0).contains("not a directory"),
+                messages.toString());
+        assertTrue(messages.get(1).startsWith("7: ") && messages.get(1).contains("nativ_lib_dir"), messages.toString());
+        assertTrue(messages.get(2).startsWith("9: 'max_messages'"), messages.toString());
+        assertTrue(messages.get(3).startsWith("10: 'max_age'"), messages.toString());
     }
 
     @Test

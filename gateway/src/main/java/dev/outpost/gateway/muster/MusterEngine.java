@@ -1,5 +1,6 @@
 package dev.outpost.gateway.muster;
 
+import dev.outpost.config.registry.Unit;
 import dev.outpost.config.registry.UnitRegistry;
 import dev.outpost.gateway.event.EventPayload;
 import dev.outpost.gateway.event.UnitEvent;
@@ -61,8 +62,55 @@ public final class MusterEngine {
         return engine;
     }
 
+    /**
+     * Rebuilds a muster from its start and recorded inputs (see {@link MusterInput}), on a monotonic timeline whose
+     * start is {@code startNanos}. The calls those inputs made went out before, so the sends asked for while
+     * replaying are dropped; the acks it re-derives are left for {@link #pollAcks()}. The start is not checked
+     * again: it was accepted when it first ran.
+     */
+    public static MusterEngine replay(MusterStart start, long startNanos, List<MusterInput> inputs) {
+        MusterEngine engine = new MusterEngine(start.musterId(), start.request(), new UnitRegistry(start.units()),
+                start.links(), startNanos, start.startedAt());
+        engine.handleTimeout(startNanos);
+        engine.calls.drainOutbox();
+        for (MusterInput input : inputs) {
+            engine.apply(input, startNanos);
+            engine.calls.drainOutbox();
+        }
+        return engine;
+    }
+
+    private void apply(MusterInput input, long startNanos) {
+        long at = startNanos + input.atOffsetNanos();
+        if (input instanceof MusterInput.Tick) {
+            handleTimeout(at);
+        } else if (input instanceof MusterInput.Receipt r) {
+            CallReceipt receipt = r.receipt();
+            onReceipt(new CallReceipt(receipt.callRef(), startNanos + receipt.sentNanos(), receipt.sentAt(),
+                    receipt.refused()), at);
+        } else if (input instanceof MusterInput.CallFailed f) {
+            onCallFailed(f.callRef(), f.reason(), at);
+        } else if (input instanceof MusterInput.Ack a) {
+            UnitEvent e = a.event();
+            onAck(new UnitEvent(e.eventId(), e.unitId(), e.bearer(), e.address(), e.linkId(),
+                    startNanos + e.receivedNanos(), e.receivedAt(), e.payload()), at);
+        } else if (input instanceof MusterInput.Cancel) {
+            cancel(at);
+        }
+    }
+
     public String id() {
         return id;
+    }
+
+    /** The instant (monotonic) the muster started; inputs are recorded as offsets from it. */
+    public long startNanos() {
+        return timing.startNanos();
+    }
+
+    /** The registry rows of every unit this muster planned, targets and exclusions alike. */
+    public List<Unit> plannedUnits() {
+        return units.stream().map(u -> u.unit).toList();
     }
 
     public MusterRequest request() {
@@ -301,7 +349,9 @@ public final class MusterEngine {
 
     private void finish(long now) {
         finished = true;
-        finishedNanos = now;
+        // Nothing can change after the final instant, so a muster ends there even when its timer ran late (or the
+        // gateway was down at that instant and resumed it afterwards).
+        finishedNanos = Math.min(now, timing.finalNanos());
         for (UnitState unit : units) {
             if (unit.answered() && !unit.latencyResolved) {
                 unit.estimateLatency();

@@ -13,6 +13,8 @@ import dev.outpost.gateway.time.Cancellable;
 import dev.outpost.gateway.time.GatewayClock;
 import dev.outpost.gateway.time.TaskScheduler;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -24,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +54,8 @@ public final class MusterService {
     private final MusterIds ids;
     private final Map<String, RunningMuster> running = new LinkedHashMap<>();
     private final FinishedMusters finished;
+    private final MusterRecorder recorder;
+    private final Predicate<String> archived;
 
     /** Every link is assumed to carry every method; finished reports kept: {@value #DEFAULT_RETAINED_REPORTS}. */
     public MusterService(TaskScheduler scheduler, GatewayClock clock, Supplier<UnitRegistry> registry,
@@ -62,6 +67,17 @@ public final class MusterService {
     public MusterService(TaskScheduler scheduler, GatewayClock clock, Supplier<UnitRegistry> registry,
                          Collection<Link> links, Function<Link, Set<CallMethod>> methodsOf, MusterListener listener,
                          MusterIds ids, int retainedReports) {
+        this(scheduler, clock, registry, links, methodsOf, listener, ids, retainedReports, MusterRecorder.NONE,
+                id -> false);
+    }
+
+    /**
+     * @param recorder where each muster's start and inputs are written, so it can be {@link #resume resumed}
+     * @param archived whether a muster id is taken by a finished muster no longer held in memory
+     */
+    public MusterService(TaskScheduler scheduler, GatewayClock clock, Supplier<UnitRegistry> registry,
+                         Collection<Link> links, Function<Link, Set<CallMethod>> methodsOf, MusterListener listener,
+                         MusterIds ids, int retainedReports, MusterRecorder recorder, Predicate<String> archived) {
         this.scheduler = scheduler;
         this.clock = clock;
         this.registry = registry;
@@ -70,6 +86,8 @@ public final class MusterService {
         this.listener = listener;
         this.ids = ids;
         this.finished = new FinishedMusters(retainedReports);
+        this.recorder = recorder;
+        this.archived = archived;
     }
 
     /** Starts a muster now; its first calls go out before this returns. */
@@ -81,8 +99,10 @@ public final class MusterService {
             Optional.ofNullable(MusterIds.problemWith(id, this::idInUse)).ifPresent(problems::add);
         }
         MusterEngine engine;
+        List<MusterLink> linkViews = linkViews();
+        Instant startedAt = clock.wallNow();
         try {
-            engine = MusterEngine.start(id, request, registry.get(), linkViews(), clock.monotonicNanos(), clock.wallNow());
+            engine = MusterEngine.start(id, request, registry.get(), linkViews, clock.monotonicNanos(), startedAt);
         } catch (MusterRejected rejected) {
             problems.addAll(rejected.problems());
             throw new MusterRejected(problems);
@@ -90,13 +110,42 @@ public final class MusterService {
         if (!problems.isEmpty()) {
             throw new MusterRejected(problems);
         }
-        RunningMuster muster = new RunningMuster(engine);
+        RunningMuster muster = new RunningMuster(engine, 0);
         running.put(id, muster);
+        recorder.started(new MusterStart(id, request, linkViews, engine.plannedUnits(), startedAt));
         MusterSnapshot snapshot = engine.snapshot(clock.monotonicNanos());
         muster.lastProgress = snapshot;
         log.info("muster {} started: {} units in scope {}", id, snapshot.targeted(), snapshot.scope());
         notify(() -> listener.onStarted(snapshot));
         muster.progressTick = scheduler.schedule(PROGRESS_INTERVAL_NANOS, () -> progressTick(muster));
+        pump(muster);
+        return snapshot;
+    }
+
+    /**
+     * Takes over a muster that was running when the gateway stopped: rebuilds it from its recorded start and inputs,
+     * maps its timeline onto this process's clock through the wall clock, then carries on (its deadlines continue;
+     * units whose attempt ran out while the gateway was down are retried if attempts and time remain).
+     *
+     * @param recordedAcks units whose ack was already recorded, so not announced again
+     */
+    public MusterSnapshot resume(MusterStart start, List<MusterInput> inputs, Set<String> recordedAcks) {
+        scheduler.checkOwnerThread();
+        long nowNanos = clock.monotonicNanos();
+        long sinceStart = Duration.between(start.startedAt(), clock.wallNow()).toNanos();
+        MusterEngine engine = MusterEngine.replay(start, nowNanos - sinceStart, inputs);
+        RunningMuster muster = new RunningMuster(engine, inputs.size());
+        running.put(start.musterId(), muster);
+        engine.pollAcks().stream().filter(ack -> !recordedAcks.contains(ack.unitId()))
+                .forEach(ack -> notify(() -> listener.onAck(ack)));
+        MusterSnapshot snapshot = engine.snapshot(nowNanos);
+        muster.lastProgress = snapshot;
+        log.info("muster {} resumed after a restart: {} inputs replayed, {} acked, {} pending", start.musterId(),
+                inputs.size(), snapshot.acked(), snapshot.pending());
+        notify(() -> listener.onProgress(snapshot));
+        muster.progressTick = scheduler.schedule(PROGRESS_INTERVAL_NANOS, () -> progressTick(muster));
+        record(muster, new MusterInput.Tick(offset(muster, nowNanos)));
+        engine.handleTimeout(nowNanos);
         pump(muster);
         return snapshot;
     }
@@ -108,7 +157,9 @@ public final class MusterService {
         if (muster == null) {
             return false;
         }
-        muster.engine.cancel(clock.monotonicNanos());
+        long now = clock.monotonicNanos();
+        record(muster, new MusterInput.Cancel(offset(muster, now)));
+        muster.engine.cancel(now);
         pump(muster);
         return true;
     }
@@ -151,7 +202,11 @@ public final class MusterService {
             log.debug("ack {} from {} matches no running muster", event.eventId(), event.address());
             return;
         }
-        target.engine.onAck(event, clock.monotonicNanos());
+        long now = clock.monotonicNanos();
+        record(target, new MusterInput.Ack(offset(target, now), new UnitEvent(event.eventId(), event.unitId(),
+                event.bearer(), event.address(), event.linkId(), offset(target, event.receivedNanos()),
+                event.receivedAt(), event.payload())));
+        target.engine.onAck(event, now);
         pump(target);
     }
 
@@ -166,7 +221,7 @@ public final class MusterService {
     }
 
     private boolean idInUse(String id) {
-        return running.containsKey(id) || finished.contains(id);
+        return running.containsKey(id) || finished.contains(id) || archived.test(id);
     }
 
     private List<MusterLink> linkViews() {
@@ -199,7 +254,9 @@ public final class MusterService {
         try {
             stage = links.get(send.linkId()).call(send.request());
         } catch (RuntimeException e) {
-            muster.engine.onCallFailed(callRef, describe(e), clock.monotonicNanos());
+            long now = clock.monotonicNanos();
+            record(muster, new MusterInput.CallFailed(offset(muster, now), callRef, describe(e)));
+            muster.engine.onCallFailed(callRef, describe(e), now);
             return;
         }
         stage.whenComplete((receipt, error) -> scheduler.execute(() -> onCallResult(musterId, callRef, receipt, error)));
@@ -212,8 +269,11 @@ public final class MusterService {
         }
         long now = clock.monotonicNanos();
         if (error != null) {
+            record(muster, new MusterInput.CallFailed(offset(muster, now), callRef, describe(error)));
             muster.engine.onCallFailed(callRef, describe(error), now);
         } else {
+            record(muster, new MusterInput.Receipt(offset(muster, now), new CallReceipt(receipt.callRef(),
+                    offset(muster, receipt.sentNanos()), receipt.sentAt(), receipt.refused())));
             muster.engine.onReceipt(receipt, now);
         }
         pump(muster);
@@ -231,7 +291,9 @@ public final class MusterService {
         muster.timer = scheduler.schedule(next - clock.monotonicNanos(), () -> {
             muster.timer = null;
             if (running.get(muster.engine.id()) == muster) {
-                muster.engine.handleTimeout(clock.monotonicNanos());
+                long now = clock.monotonicNanos();
+                record(muster, new MusterInput.Tick(offset(muster, now)));
+                muster.engine.handleTimeout(now);
                 pump(muster);
             }
         });
@@ -260,10 +322,28 @@ public final class MusterService {
         MusterSnapshot last = muster.engine.snapshot(clock.monotonicNanos());
         MusterReport report = muster.engine.report();
         finished.add(report, last);
+        try {
+            recorder.finished(report, last);
+        } catch (RuntimeException e) {
+            log.error("muster {} finished but its record could not be written", report.musterId(), e);
+        }
         log.info("muster {} {}: {} acked, {} late, {} no answer, {} unreachable of {}", report.musterId(),
                 report.state(), last.acked(), last.late(), last.noAnswer(), last.unreachable(), last.targeted());
         notify(() -> listener.onProgress(last));
         notify(() -> listener.onFinished(report));
+    }
+
+    private void record(RunningMuster muster, MusterInput input) {
+        try {
+            recorder.input(muster.engine.id(), ++muster.inputs, input);
+        } catch (RuntimeException e) {
+            log.error("muster {}: input {} not recorded; a restart could not rebuild it exactly", muster.engine.id(),
+                    muster.inputs, e);
+        }
+    }
+
+    private static long offset(RunningMuster muster, long nanos) {
+        return nanos - muster.engine.startNanos();
     }
 
     private static boolean sameCounts(MusterSnapshot a, MusterSnapshot b) {
@@ -292,9 +372,12 @@ public final class MusterService {
         long timerAt;
         Cancellable progressTick;
         MusterSnapshot lastProgress;
+        /** Inputs recorded so far (the sequence of the last one). */
+        long inputs;
 
-        RunningMuster(MusterEngine engine) {
+        RunningMuster(MusterEngine engine, long inputs) {
             this.engine = engine;
+            this.inputs = inputs;
         }
     }
 }
