@@ -2,21 +2,37 @@ package dev.outpost.gateway.app;
 
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.config.registry.UnitRegistry;
+import dev.outpost.gateway.event.EventPayload;
 import dev.outpost.gateway.event.UnitEvent;
+import dev.outpost.gateway.journal.Journal;
+import dev.outpost.gateway.journal.JournalException;
+import dev.outpost.gateway.link.CallMethod;
 import dev.outpost.gateway.link.Link;
 import dev.outpost.gateway.link.LinkListener;
 import dev.outpost.gateway.link.LinkStatus;
+import dev.outpost.gateway.muster.MusterIds;
+import dev.outpost.gateway.muster.MusterListeners;
 import dev.outpost.gateway.muster.MusterService;
+import dev.outpost.gateway.muster.journal.JournalMusterRecorder;
+import dev.outpost.gateway.muster.journal.JournaledAcks;
+import dev.outpost.gateway.muster.journal.MusterArchive;
 import dev.outpost.gateway.muster.report.MusterReportWriter;
+import dev.outpost.gateway.mqtt.Delivery;
 import dev.outpost.gateway.mqtt.MqttBridge;
+import dev.outpost.gateway.mqtt.MqttJson;
 import dev.outpost.gateway.mqtt.client.ReconnectingMqttClient;
+import dev.outpost.gateway.outbox.DurableOutbox;
+import dev.outpost.gateway.outbox.OutboxAlarm;
 import dev.outpost.gateway.time.ExecutorTaskScheduler;
 import dev.outpost.gateway.time.GatewayClock;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -31,42 +47,73 @@ import org.slf4j.LoggerFactory;
  * The composition root: the one place that builds every component from the config, owns every
  * thread, and starts and stops them in a fixed order. Nothing else constructs executors.
  *
- * <p>Start order: MQTT bridge (connects in the background, never blocks start), then the links.
- * Stop order: links (stop intake), then the core thread (musters), then the bridge (publishes
- * {@code offline}), then the network threads.
+ * <p>Start order: journal (and the outbox and musters it holds), MQTT bridge (connects in the background, never
+ * blocks start), links, then musters that were running at the last stop resume (see {@link Recoveries}).
+ * Stop order: links (stop intake), then the core thread (musters), then the bridge (publishes {@code offline}),
+ * then the network threads, and the journal last, so that everything queued for it is committed.
  */
 public final class GatewayApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GatewayApp.class);
+    private static final long OUTBOX_SWEEP_SECONDS = 30;
 
     private final ExecutorTaskScheduler core;
     private final ScheduledExecutorService mqttExecutor;
     private final EventLoopGroup network;
+    private final Journal journal;
+    private final DurableOutbox outbox;
     private final MqttBridge bridge;
     private final List<Link> links;
     private final MusterService musters;
+    private final Recoveries recoveries;
     private final AtomicReference<UnitRegistry> registry;
+    private final GatewayClock clock;
 
-    private GatewayApp(OutpostConfig config, UnitRegistry initialRegistry, GatewayClock clock, String version) {
+    private GatewayApp(OutpostConfig config, UnitRegistry initialRegistry, GatewayClock clock, String version,
+                       Map<String, String> env) throws GatewayStartException {
+        this.clock = clock;
         this.registry = new AtomicReference<>(initialRegistry);
-        this.core = new ExecutorTaskScheduler("outpost-core");
-        this.mqttExecutor = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("outpost-mqtt", true));
-        this.network = new NioEventLoopGroup(1, new DefaultThreadFactory("outpost-net", true));
-        MusterReportWriter json = new MusterReportWriter();
-
-        this.bridge = new MqttBridge(Wiring.bridgeOptions(config, version),
-                ReconnectingMqttClient.create(Wiring.clientOptions(config), clock), mqttExecutor, clock);
-        LinkListener linkListener = new Router();
-        this.links = new ArrayList<>();
-        config.links().forEach(settings -> links.add(Wiring.link(settings, network, clock, registry::get, linkListener)));
-        this.musters = new MusterService(core, clock, registry::get, links, new MusterPublisher(bridge, json));
-
-        new MusterRequests(musters, core, config.muster(), json).registerOn(bridge);
-        bridge.setInfo(Wiring.info(config, initialRegistry, links, version));
+        this.journal = Durability.openJournal(config, env);
+        try {
+            this.core = new ExecutorTaskScheduler("outpost-core");
+            this.mqttExecutor = Executors.newSingleThreadScheduledExecutor(
+                    new DefaultThreadFactory("outpost-mqtt", true));
+            this.network = new NioEventLoopGroup(1, new DefaultThreadFactory("outpost-net", true));
+            MusterReportWriter json = new MusterReportWriter();
+            this.outbox = Durability.openOutbox(journal, config, clock, mqttExecutor, this::onOutboxAlarm);
+            this.bridge = new MqttBridge(Wiring.bridgeOptions(config, version),
+                    ReconnectingMqttClient.create(Wiring.clientOptions(config), clock), mqttExecutor, clock, outbox);
+            bridge.addHealthSection("outbox", () -> Durability.outboxHealth(outbox));
+            bridge.addHealthSection("journal", () -> Durability.journalHealth(journal));
+            LinkListener linkListener = new Router();
+            this.links = new ArrayList<>();
+            config.links().forEach(settings ->
+                    links.add(Wiring.link(settings, network, clock, registry::get, linkListener)));
+            MusterArchive archive = new MusterArchive(journal);
+            this.musters = new MusterService(core, clock, registry::get, links,
+                    link -> EnumSet.allOf(CallMethod.class),
+                    MusterListeners.of(new MusterPublisher(bridge, json), new JournaledAcks(journal, clock)),
+                    new MusterIds(new SecureRandom()), MusterService.DEFAULT_RETAINED_REPORTS,
+                    new JournalMusterRecorder(journal, json), archive::contains);
+            this.recoveries = new Recoveries(musters, core, links, archive.running());
+            new MusterRequests(musters, core, config.muster(), json, archive).registerOn(bridge);
+            bridge.setInfo(Wiring.info(config, initialRegistry, links, version));
+        } catch (JournalException e) {
+            journal.close();
+            throw new GatewayStartException("cannot read the journal " + journal.file() + ": " + e.getMessage(), e);
+        } catch (GatewayStartException | RuntimeException e) {
+            journal.close();
+            throw e;
+        }
     }
 
-    /** Builds everything and starts it. Returns once started; the broker and links connect in the background. */
-    public static GatewayApp start(OutpostConfig config, UnitRegistry registry, GatewayClock clock, String version) {
-        GatewayApp app = new GatewayApp(config, registry, clock, version);
+    /**
+     * Builds everything and starts it. Returns once started; the broker and links connect in the background.
+     *
+     * @throws GatewayStartException when the journal cannot be opened or read (the message says how to fix it)
+     */
+    public static GatewayApp start(OutpostConfig config, UnitRegistry registry, GatewayClock clock, String version)
+            throws GatewayStartException {
+        GatewayApp app = new GatewayApp(config, registry, clock, version, System.getenv());
         app.bridge.start();
         for (Link link : app.links) {
             try {
@@ -76,7 +123,11 @@ public final class GatewayApp implements AutoCloseable {
                 log.error("link {} failed to start: {}", link.id(), e.toString());
             }
         }
-        log.info("gateway {} started: {} links, {} units", config.gateway().id(), app.links.size(), registry.size());
+        app.recoveries.begin();
+        app.mqttExecutor.scheduleWithFixedDelay(app.outbox::sweep, OUTBOX_SWEEP_SECONDS, OUTBOX_SWEEP_SECONDS,
+                TimeUnit.SECONDS);
+        log.info("gateway {} started: {} links, {} units, journal {}", config.gateway().id(), app.links.size(),
+                registry.size(), app.journal.file());
         return app;
     }
 
@@ -103,6 +154,7 @@ public final class GatewayApp implements AutoCloseable {
         mqttExecutor.shutdown();
         network.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         awaitQuietly(mqttExecutor);
+        journal.close();
         log.info("gateway stopped");
     }
 
@@ -127,6 +179,22 @@ public final class GatewayApp implements AutoCloseable {
         }
     }
 
+    /** Runs on the MQTT executor. The alarm is retained so that a platform connecting later still sees it. */
+    private void onOutboxAlarm(OutboxAlarm alarm) {
+        if (alarm.raised()) {
+            log.error("outbox alarm raised: {} ({} evicted, {} waiting)", alarm.reason(), alarm.evicted(),
+                    alarm.depth());
+        }
+        bridge.publish("alarm/outbox", Durability.alarmJson(alarm, clock), true, 1);
+    }
+
+    /** Unit events that must not be lost: acks are evidence, status changes and SOS are operationally vital. */
+    private static Delivery deliveryOf(UnitEvent event) {
+        EventPayload p = event.payload();
+        return p instanceof EventPayload.Ack || p instanceof EventPayload.Status || p instanceof EventPayload.Sos
+                ? Delivery.durable(event.eventId()) : Delivery.bestEffort();
+    }
+
     /**
      * Fans what links see out to the muster service and to MQTT. Links call it on their network
      * thread, which must stay free to stamp the next frame's receive instant, so all work (matching,
@@ -136,9 +204,9 @@ public final class GatewayApp implements AutoCloseable {
         @Override
         public void onEvent(UnitEvent event) {
             core.execute(() -> {
-                musters.onEvent(event);
+                recoveries.onEvent(event);
                 String topic = event.unitId().map(id -> "unit/" + id + "/event").orElse("unit/unknown/event");
-                bridge.publish(topic, EventJson.unitEvent(event), false, 1);
+                bridge.publish(topic, MqttJson.bytes(EventJson.unitEvent(event)), false, 1, deliveryOf(event));
             });
         }
 
@@ -148,6 +216,7 @@ public final class GatewayApp implements AutoCloseable {
                 log.info("link {} is {}{}", status.linkId(), status.state().wireName(),
                         status.detail() == null ? "" : " (" + status.detail() + ")");
                 bridge.publish("link/" + status.linkId() + "/state", EventJson.linkStatus(status), true, 1);
+                recoveries.onLinkStatus();
             });
         }
     }

@@ -28,14 +28,16 @@ public final class GatewayLauncher {
         return ConfigChecker.check(config);
     }
 
-    public static GatewayApp start(CheckResult checked, GatewayClock clock, String version) throws InvalidConfig {
+    public static GatewayApp start(CheckResult checked, GatewayClock clock, String version)
+            throws InvalidConfig, GatewayStartException {
         if (!checked.isOk()) {
             throw new InvalidConfig(checked);
         }
         return GatewayApp.start(checked.config().orElseThrow(), checked.registry().orElseThrow(), clock, version);
     }
 
-    public static GatewayApp start(Path config, GatewayClock clock, String version) throws InvalidConfig {
+    public static GatewayApp start(Path config, GatewayClock clock, String version)
+            throws InvalidConfig, GatewayStartException {
         return start(check(config), clock, version);
     }
 }

@@ -5,6 +5,7 @@ import dev.outpost.gateway.muster.MusterListener;
 import dev.outpost.gateway.muster.MusterSnapshot;
 import dev.outpost.gateway.muster.report.MusterReport;
 import dev.outpost.gateway.muster.report.MusterReportWriter;
+import dev.outpost.gateway.mqtt.Delivery;
 import dev.outpost.gateway.mqtt.MqttBridge;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts muster progress on MQTT: {@code muster/<id>/state} (retained), {@code muster/<id>/ack} (each
- * ack) and {@code muster/<id>/result} (retained final report). All QoS 1.
+ * ack) and {@code muster/<id>/result} (retained final report). All QoS 1 and durable: they go through the
+ * journal's outbox, so they survive broker outages and restarts (state messages supersede each other).
  */
 final class MusterPublisher implements MusterListener {
     private static final Logger log = LoggerFactory.getLogger(MusterPublisher.class);
@@ -38,7 +40,7 @@ final class MusterPublisher implements MusterListener {
 
     @Override
     public void onAck(MusterAck ack) {
-        publish("muster/" + ack.musterId() + "/ack", json.toJson(ack), false);
+        publish("muster/" + ack.musterId() + "/ack", json.toJson(ack), false, Delivery.durable(ack.eventId()));
     }
 
     @Override
@@ -46,15 +48,17 @@ final class MusterPublisher implements MusterListener {
         log.info("muster {} {}: {} acked of {} called, p50 {} ms", report.musterId(), report.state(),
                 report.summary().totals().acked(), report.summary().totals().called(),
                 report.summary().totals().latency().p50Ms());
-        publish("muster/" + report.musterId() + "/result", json.toJson(report), true);
+        String topic = "muster/" + report.musterId() + "/result";
+        publish(topic, json.toJson(report), true, Delivery.durable(report.musterId() + "/result"));
     }
 
     private void publishState(MusterSnapshot snapshot) {
-        publish("muster/" + snapshot.musterId() + "/state", json.toJson(snapshot), true);
+        String topic = "muster/" + snapshot.musterId() + "/state";
+        publish(topic, json.toJson(snapshot), true, Delivery.latestOf(topic));
     }
 
-    private void publish(String suffix, String payload, boolean retained) {
-        bridge.publish(suffix, payload.getBytes(StandardCharsets.UTF_8), retained, 1)
+    private void publish(String suffix, String payload, boolean retained, Delivery delivery) {
+        bridge.publish(suffix, payload.getBytes(StandardCharsets.UTF_8), retained, 1, delivery)
                 .exceptionally(e -> {
                     log.warn("could not publish {}: {}", suffix, e.getMessage());
                     return null;

@@ -15,6 +15,10 @@ import dev.outpost.gateway.mqtt.MqttJson;
 import dev.outpost.gateway.mqtt.Reply;
 import dev.outpost.gateway.mqtt.Request;
 import dev.outpost.gateway.time.TaskScheduler;
+import dev.outpost.gateway.journal.JournalException;
+import dev.outpost.gateway.muster.journal.MusterArchive;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -24,12 +28,18 @@ import java.util.function.Supplier;
  * thread, which owns every muster, for the work itself.
  */
 final class MusterRequests {
+    /** Finished musters listed from the journal at most (newest first), besides the ones in memory. */
+    static final int LIST_LIMIT = 50;
     private final MusterService musters;
     private final TaskScheduler core;
     private final MusterRequestParser parser;
     private final MusterReportWriter json;
 
-    MusterRequests(MusterService musters, TaskScheduler core, MusterDefaults defaults, MusterReportWriter json) {
+    private final MusterArchive archive;
+
+    MusterRequests(MusterService musters, TaskScheduler core, MusterDefaults defaults, MusterReportWriter json,
+                   MusterArchive archive) {
+        this.archive = archive;
         this.musters = musters;
         this.core = core;
         this.parser = new MusterRequestParser(defaults);
@@ -77,16 +87,36 @@ final class MusterRequests {
                 .map(view -> Reply.ok(view instanceof MusterView.Done done
                         ? withKind("report", tree(done.report()))
                         : withKind("running", tree(((MusterView.Live) view).snapshot()))))
-                .orElseGet(() -> notFound(id, "is not known (finished musters are kept in memory until restart)")));
+                .orElseGet(() -> fromArchive(id)));
     }
 
     private CompletionStage<Reply> list(Request request) {
         return onCore(() -> {
             ObjectNode data = MqttJson.object();
             ArrayNode items = data.putArray("musters");
-            musters.list().forEach(s -> items.add(tree(s)));
+            Set<String> listed = new HashSet<>();
+            musters.list().forEach(s -> {
+                listed.add(s.musterId());
+                items.add(tree(s));
+            });
+            try {
+                archive.finishedSnapshots(LIST_LIMIT).stream()
+                        .filter(s -> !listed.contains(s.path("muster_id").asText())).forEach(items::add);
+            } catch (JournalException e) {
+                data.put("warning", "older musters could not be read from the journal: " + e.getMessage());
+            }
             return Reply.ok(data);
         });
+    }
+
+    private Reply fromArchive(String id) {
+        try {
+            return archive.report(id).map(report -> Reply.ok(withKind("report", report)))
+                    .orElseGet(() -> notFound(id, "is not known"));
+        } catch (JournalException e) {
+            return Reply.error(ErrorCodes.INTERNAL_ERROR, "muster '" + id + "' could not be read from the journal: "
+                    + e.getMessage());
+        }
     }
 
     private CompletionStage<Reply> onCore(Supplier<Reply> work) {

@@ -5,6 +5,8 @@ public final class ExitCodes {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
+    /** EX_CANTCREAT: the journal (in the state directory) cannot be opened or created. */
+    public static final int CANT_CREATE = 73;
     /** EX_CONFIG: the configuration (or the unit registry it names) is invalid. */
     public static final int CONFIG = 78;
 

@@ -4,6 +4,7 @@ import dev.outpost.config.CheckResult;
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.gateway.app.GatewayApp;
 import dev.outpost.gateway.app.GatewayLauncher;
+import dev.outpost.gateway.app.GatewayStartException;
 import dev.outpost.gateway.time.GatewayClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
             "events to MQTT and runs musters on request. It keeps running (reconnecting as needed) until",
             "stopped with SIGTERM or Ctrl-C. The config is checked first, exactly as 'outpost check' does."
         },
-        footer = {"", "Exit codes: 0 stopped cleanly, 1 failed, 78 configuration error.",
+        footer = {"", "Exit codes: 0 stopped cleanly, 1 failed, 73 journal cannot be opened, 78 configuration error.",
             "Example: outpost run --config /etc/outpost/outpost.yaml"})
 public final class RunCommand implements Callable<Integer> {
 
@@ -60,6 +61,9 @@ public final class RunCommand implements Callable<Integer> {
         } catch (GatewayLauncher.InvalidConfig e) {
             System.err.println(e.getMessage());
             return ExitCodes.CONFIG;
+        } catch (GatewayStartException e) {
+            System.err.println("outpost: not starting: " + e.getMessage());
+            return ExitCodes.CANT_CREATE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

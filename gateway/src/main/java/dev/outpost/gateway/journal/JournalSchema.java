@@ -39,7 +39,11 @@ public final class JournalSchema {
             "CREATE INDEX outbox_by_coalesce_key ON outbox(coalesce_key) WHERE coalesce_key IS NOT NULL",
             "CREATE INDEX outbox_by_created ON outbox(created_at_ms)"));
 
-    private static final JournalSchema CURRENT = new JournalSchema(List.of(V1));
+    /** A finished muster's last snapshot, so that muster/list can show it after a restart without the report. */
+    private static final Migration V2 = new Migration(2, "final snapshot of finished musters", List.of(
+            "ALTER TABLE musters ADD COLUMN snapshot_json TEXT"));
+
+    private static final JournalSchema CURRENT = new JournalSchema(List.of(V1, V2));
 
     private final List<Migration> migrations;
 

@@ -11,11 +11,14 @@ import dev.outpost.gateway.mqtt.client.OutboundMessage;
 import dev.outpost.gateway.time.GatewayClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,7 @@ public final class MqttBridge implements AutoCloseable {
     private final RequestRouter router;
     private final RequestIntake intake;
     private final AtomicReference<ObjectNode> info = new AtomicReference<>();
+    private final Map<String, Supplier<JsonNode>> healthSections = new ConcurrentSkipListMap<>();
     private volatile int session;
 
     public MqttBridge(MqttBridgeOptions options, MqttPort port, ScheduledExecutorService executor,
@@ -60,7 +64,7 @@ public final class MqttBridge implements AutoCloseable {
         this.startedAt = clock.wallNow();
         this.startedNanos = clock.monotonicNanos();
         this.status = new StatusMessages(base, options.version(), startedAt, clock);
-        this.pump = new PublishPump(port, buffer, options.maxInFlight());
+        this.pump = new PublishPump(port, buffer, options.maxInFlight(), () -> clock.wallNow().toEpochMilli());
         this.transactions = new TransactionCache(clock, options.transactionTtl(), options.transactionCacheSize());
         this.router = new RequestRouter(transactions);
         this.intake = new RequestIntake(base, new RequestDecoder(options.maxRequestBytes()), router, pump, clock);
@@ -72,11 +76,16 @@ public final class MqttBridge implements AutoCloseable {
         router.route(action, handler);
     }
 
+    /** Adds a section to the {@code health} reply (e.g. the outbox's depth), computed when asked. */
+    public void addHealthSection(String name, Supplier<JsonNode> section) {
+        healthSections.put(name, section);
+    }
+
     /** Sets the retained {@code <base>/info} document; published now if connected and on every connect. */
     public void setInfo(ObjectNode document) {
         info.set(document.deepCopy());
         if (port.isConnected()) {
-            pump.submit(infoMessage());
+            pump.submit(infoMessage(), Delivery.bestEffort());
         }
     }
 
@@ -95,13 +104,19 @@ public final class MqttBridge implements AutoCloseable {
      * confirmed (QoS 1) or the message was sent (QoS 0); it fails if the queue overflowed and dropped it.
      */
     public CompletableFuture<Void> publish(String topicSuffix, byte[] payload, boolean retained, int qos) {
+        return publish(topicSuffix, payload, retained, qos, Delivery.bestEffort());
+    }
+
+    /** As above, with the given delivery terms (durable messages go through the journal's outbox, if there is one). */
+    public CompletableFuture<Void> publish(String topicSuffix, byte[] payload, boolean retained, int qos,
+                                           Delivery delivery) {
         if (topicSuffix.isEmpty() || topicSuffix.startsWith("/") || topicSuffix.endsWith("/")
                 || topicSuffix.contains("+") || topicSuffix.contains("#") || qos < 0 || qos > 2) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "cannot publish to suffix '" + topicSuffix + "' with QoS " + qos));
         }
         return pump.submit(new OutboundMessage(base + "/" + topicSuffix, payload, qos, retained, Optional.empty(),
-                StatusMessages.SCHEMA));
+                StatusMessages.SCHEMA), delivery);
     }
 
     /** {@code <prefix>/<gateway id>} */
@@ -139,6 +154,13 @@ public final class MqttBridge implements AutoCloseable {
         requests.put("answered", stats.requests());
         requests.put("duplicates", stats.duplicateRequests());
         requests.put("ignored_retained", stats.ignoredRetained());
+        healthSections.forEach((name, section) -> {
+            try {
+                data.set(name, section.get());
+            } catch (RuntimeException e) {
+                data.put(name, "unavailable: " + e.getMessage());
+            }
+        });
         return data;
     }
 
@@ -156,7 +178,8 @@ public final class MqttBridge implements AutoCloseable {
             }
         }
         if (pump.queued() > 0) {
-            log.warn("MQTT bridge closing with {} unsent messages", pump.queued());
+            log.warn("MQTT bridge closing with {} unsent messages (durable ones stay in the journal's outbox and "
+                    + "go out after the next start)", pump.queued());
         }
         port.close();
     }

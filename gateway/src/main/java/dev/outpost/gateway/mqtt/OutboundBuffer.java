@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Where outgoing messages wait until the broker has them. The in-memory one loses its content on a restart; the
- * journal (a later issue) will implement this same seam so that nothing acknowledged-internally is ever lost.
+ * journal-backed one (outbox.DurableOutbox) keeps durable messages across broker outages and restarts.
  * Implementations must be safe for concurrent use.
  */
 public interface OutboundBuffer {
@@ -20,4 +20,17 @@ public interface OutboundBuffer {
     void putBack(PendingPublish publish);
 
     int size();
+
+    /** The broker confirmed the message (a durable buffer forgets it now). */
+    default void delivered(PendingPublish publish) {
+    }
+
+    /** The highest sequence already used (a durable buffer remembers it across restarts); numbering continues after it. */
+    default long lastSequence() {
+        return 0;
+    }
+
+    /** Called when messages that could not be polled before may be polled now (e.g. a write reached the disk). */
+    default void onReadable(Runnable pump) {
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,20 +26,35 @@ final class PublishPump {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
+    private final LongSupplier wallMillis;
+    private final Object offerLock = new Object();
     private int inFlight;
     private boolean pumping;
     private boolean pumpAgain;
 
-    PublishPump(MqttPort port, OutboundBuffer buffer, int maxInFlight) {
+    PublishPump(MqttPort port, OutboundBuffer buffer, int maxInFlight, LongSupplier wallMillis) {
         this.port = port;
         this.buffer = buffer;
         this.maxInFlight = maxInFlight;
+        this.wallMillis = wallMillis;
+        sequence.set(buffer.lastSequence());
+        buffer.onReadable(this::pump);
+    }
+
+    CompletableFuture<Void> submit(OutboundMessage message) {
+        return submit(message, Delivery.bestEffort());
     }
 
     /** Queues a message; the future completes on broker confirmation or fails if the message is dropped. */
-    CompletableFuture<Void> submit(OutboundMessage message) {
-        PendingPublish pending = new PendingPublish(sequence.incrementAndGet(), message, new CompletableFuture<>());
-        List<PendingPublish> victims = buffer.offer(pending);
+    CompletableFuture<Void> submit(OutboundMessage message, Delivery delivery) {
+        PendingPublish pending;
+        List<PendingPublish> victims;
+        // Numbered and offered under one lock, so that a durable buffer stores messages in sequence order.
+        synchronized (offerLock) {
+            pending = new PendingPublish(sequence.incrementAndGet(), message, delivery, wallMillis.getAsLong(),
+                    new CompletableFuture<>());
+            victims = buffer.offer(pending);
+        }
         for (PendingPublish victim : victims) {
             long total = dropped.incrementAndGet();
             log.warn("MQTT outbound queue full ({} waiting): dropped a QoS {} message to {} ({} dropped so far)",
@@ -100,6 +116,7 @@ final class PublishPump {
                 ? failure.getCause() : failure;
         if (cause == null) {
             delivered.incrementAndGet();
+            buffer.delivered(publish);
             publish.delivered().complete(null);
         } else if (cause instanceof MqttNotConnectedException) {
             buffer.putBack(publish);

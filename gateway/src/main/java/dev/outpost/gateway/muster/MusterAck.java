@@ -1,5 +1,6 @@
 package dev.outpost.gateway.muster;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
@@ -9,6 +10,8 @@ import java.time.Instant;
  * @param latencyMs        ack receive instant minus the send instant of the unit's first sent attempt
  * @param attempt          the attempt that was answered (1 = the first call)
  * @param latencyEstimated true when the call's receipt never came and the dispatch instant stood in for it
+ * @param sentAt           wall-clock send instant of the first sent attempt (null when estimated)
+ * @param latencyNanos     the latency exactly, for the journal (the JSON carries {@code latency_ms})
  */
 public record MusterAck(
         String musterId,
@@ -22,5 +25,7 @@ public record MusterAck(
         Integer staff,
         String eventId,
         Instant ackAt,
-        boolean latencyEstimated) {
+        boolean latencyEstimated,
+        Instant sentAt,
+        @JsonIgnore long latencyNanos) {
 }

@@ -24,7 +24,8 @@ final class MusterRecords {
     static MusterAck ack(String musterId, UnitState unit) {
         return new MusterAck(musterId, unit.unit.unitId(), unit.outcome, millis(unit.latencyNanos),
                 unit.attemptAnswered, unit.ackLinkId, unit.lane == null ? null : unit.lane.link.bearer().wireName(),
-                unit.status, unit.staff, unit.eventId, unit.ackAt, unit.latencyEstimated);
+                unit.status, unit.staff, unit.eventId, unit.ackAt, unit.latencyEstimated,
+                unit.firstSentCall() == null ? null : unit.firstSentCall().sentAt, unit.latencyNanos);
     }
 
     static MusterSnapshot snapshot(MusterEngine engine, List<UnitState> units, int duplicateAcks, long nowNanos) {

@@ -127,14 +127,16 @@ public final class MusterService {
      * maps its timeline onto this process's clock through the wall clock, then carries on (its deadlines continue;
      * units whose attempt ran out while the gateway was down are retried if attempts and time remain).
      *
-     * @param recordedAcks units whose ack was already recorded, so not announced again
      */
-    public MusterSnapshot resume(MusterStart start, List<MusterInput> inputs, Set<String> recordedAcks) {
+    public MusterSnapshot resume(RecoveredMuster recovered) {
         scheduler.checkOwnerThread();
+        MusterStart start = recovered.start();
+        List<MusterInput> inputs = recovered.inputs();
+        Set<String> recordedAcks = recovered.recordedAcks();
         long nowNanos = clock.monotonicNanos();
         long sinceStart = Duration.between(start.startedAt(), clock.wallNow()).toNanos();
         MusterEngine engine = MusterEngine.replay(start, nowNanos - sinceStart, inputs);
-        RunningMuster muster = new RunningMuster(engine, inputs.size());
+        RunningMuster muster = new RunningMuster(engine, recovered.lastSequence());
         running.put(start.musterId(), muster);
         engine.pollAcks().stream().filter(ack -> !recordedAcks.contains(ack.unitId()))
                 .forEach(ack -> notify(() -> listener.onAck(ack)));

@@ -64,6 +64,7 @@ final class E2eWorld implements AutoCloseable {
                 "  version: " + mqttVersion,
                 "  reconnect: { min: 100ms, max: 2s }",
                 "units: { file: units.csv }",
+                "storage: { state_dir: state }",
                 "links:",
                 "  - id: poc",
                 "    type: hxt",

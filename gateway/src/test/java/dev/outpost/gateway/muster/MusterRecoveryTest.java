@@ -54,7 +54,7 @@ class MusterRecoveryTest {
         assertTrue(before.acked() > 0 && before.pending() > 0, "mid-muster: " + before);
 
         Gateway rebuilt = new Gateway(units, 2_500 * MS);
-        rebuilt.service.resume(original.recorder.start, original.recorder.inputs, Set.of());
+        rebuilt.service.resume(original.recorder.recovered(Set.of()));
         assertEquals(before, rebuilt.service.running().get(0), "same state at the same instant");
         assertEquals(original.listener.acks, rebuilt.listener.acks, "acks nobody recorded are announced again");
 
@@ -78,7 +78,7 @@ class MusterRecoveryTest {
 
         // Down from 1.5 s to 4 s: the answers meant for that time are lost; the muster goes on at 4 s.
         Gateway restarted = new Gateway(units, 4_000 * MS);
-        restarted.service.resume(original.recorder.start, original.recorder.inputs, ackedBefore);
+        restarted.service.resume(original.recorder.recovered(ackedBefore));
         assertTrue(restarted.listener.acks.isEmpty(), "acks already recorded are not announced twice");
         assertTrue(restarted.link.calls.size() > 0, "calling goes on at once");
         restarted.scheduler.advanceTo(30_000 * MS);
@@ -107,7 +107,7 @@ class MusterRecoveryTest {
         original.scheduler.advanceTo(3_000 * MS);
 
         Gateway restarted = new Gateway(units, 60_000 * MS);
-        restarted.service.resume(original.recorder.start, original.recorder.inputs, Set.of());
+        restarted.service.resume(original.recorder.recovered(Set.of()));
         assertEquals(1, restarted.listener.finished.size());
         assertEquals(10_000.0, restarted.listener.finished.get(0).durationMs());
         assertTrue(restarted.service.running().isEmpty());
@@ -178,6 +178,10 @@ class MusterRecoveryTest {
         MusterStart start;
         final List<MusterInput> inputs = new ArrayList<>();
         long lastSequence;
+
+        RecoveredMuster recovered(Set<String> recordedAcks) {
+            return new RecoveredMuster(start, inputs, lastSequence, recordedAcks);
+        }
 
         @Override
         public void started(MusterStart s) {

@@ -4,6 +4,7 @@ import dev.outpost.config.registry.RegistryCsv;
 import dev.outpost.config.registry.Unit;
 import dev.outpost.gateway.app.GatewayApp;
 import dev.outpost.gateway.app.GatewayLauncher;
+import dev.outpost.gateway.app.GatewayStartException;
 import dev.outpost.gateway.time.GatewayClock;
 import dev.outpost.simulator.RunningSimulator;
 import dev.outpost.simulator.Simulator;
@@ -54,6 +55,8 @@ final class DemoWorld implements AutoCloseable {
                 this.gateway = GatewayLauncher.start(config, clock, version);
             } catch (GatewayLauncher.InvalidConfig e) {
                 throw new IllegalStateException("the demo wrote a config that does not check:\n" + e.getMessage(), e);
+            } catch (GatewayStartException e) {
+                throw new IllegalStateException("the demo gateway cannot start: " + e.getMessage(), e);
             }
             started.add(gateway);
         } catch (IOException | RuntimeException e) {
@@ -85,6 +88,8 @@ final class DemoWorld implements AutoCloseable {
                 "  reconnect: { min: 200ms, max: 5s }",
                 "units:",
                 "  file: units.csv",
+                "storage:",
+                "  state_dir: state",
                 "links:",
                 "  - id: poc",
                 "    type: hxt",

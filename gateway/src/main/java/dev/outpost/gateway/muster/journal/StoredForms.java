@@ -1,0 +1,137 @@
+package dev.outpost.gateway.muster.journal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outpost.config.registry.Bearer;
+import dev.outpost.config.registry.Lifecycle;
+import dev.outpost.config.registry.Unit;
+import dev.outpost.config.registry.UnitClass;
+import dev.outpost.gateway.link.CallMethod;
+import dev.outpost.gateway.link.Pacing;
+import dev.outpost.gateway.muster.MusterLink;
+import dev.outpost.gateway.muster.MusterRequest;
+import dev.outpost.gateway.muster.MusterScope;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The journal's JSON forms of a muster's start: its request, its links and its units. They are written once and read
+ * back after a restart, possibly by a newer Outpost, so field names are fixed here by hand (never derived from Java
+ * names) and durations are kept in nanoseconds, exactly, because a replay must reproduce every timer.
+ */
+final class StoredForms {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private StoredForms() {
+    }
+
+    static String request(MusterRequest r) {
+        ObjectNode n = JSON.createObjectNode();
+        r.musterId().ifPresent(id -> n.put("muster_id", id));
+        ObjectNode scope = n.putObject("scope");
+        if (r.scope() instanceof MusterScope.All) {
+            scope.put("type", "all");
+        } else if (r.scope() instanceof MusterScope.Street s) {
+            scope.put("type", "street").put("street", s.street());
+        } else if (r.scope() instanceof MusterScope.ByClass c) {
+            scope.put("type", "class").put("class", c.unitClass().name());
+        } else if (r.scope() instanceof MusterScope.Units u) {
+            ArrayNode ids = scope.put("type", "units").putArray("units");
+            u.unitIds().forEach(ids::add);
+        }
+        n.put("method", r.method().name());
+        n.put("attempt_timeout_ns", r.attemptTimeout().toNanos());
+        n.put("retries", r.retries());
+        n.put("deadline_ns", r.deadline().toNanos());
+        n.put("late_window_ns", r.lateWindow().toNanos());
+        ArrayNode prefer = n.putArray("prefer");
+        r.preferLinks().forEach(prefer::add);
+        n.put("label", r.label());
+        return n.toString();
+    }
+
+    static MusterRequest request(JsonNode n) {
+        JsonNode scope = n.path("scope");
+        MusterScope s = switch (scope.path("type").asText()) {
+            case "all" -> new MusterScope.All();
+            case "street" -> new MusterScope.Street(scope.path("street").asText());
+            case "class" -> new MusterScope.ByClass(UnitClass.valueOf(scope.path("class").asText()));
+            case "units" -> new MusterScope.Units(texts(scope.path("units")));
+            default -> throw new IllegalArgumentException("unknown scope type: " + scope);
+        };
+        return new MusterRequest(Optional.ofNullable(n.path("muster_id").textValue()), s,
+                CallMethod.valueOf(n.path("method").asText()), Duration.ofNanos(n.path("attempt_timeout_ns").asLong()),
+                n.path("retries").asInt(), Duration.ofNanos(n.path("deadline_ns").asLong()),
+                Duration.ofNanos(n.path("late_window_ns").asLong()), texts(n.path("prefer")), n.path("label").asText());
+    }
+
+    static String links(List<MusterLink> links) {
+        ArrayNode array = JSON.createArrayNode();
+        for (MusterLink l : links) {
+            ObjectNode n = array.addObject();
+            n.put("link_id", l.linkId());
+            n.put("bearer", l.bearer().name());
+            n.put("calls_per_second", l.pacing().callsPerSecond());
+            n.put("max_batch", l.pacing().maxBatch());
+            n.put("max_in_flight", l.pacing().maxInFlight());
+            n.put("up", l.up());
+            ArrayNode methods = n.putArray("methods");
+            l.methods().stream().sorted().forEach(m -> methods.add(m.name()));
+        }
+        return array.toString();
+    }
+
+    static List<MusterLink> links(JsonNode array) {
+        List<MusterLink> out = new ArrayList<>();
+        for (JsonNode n : array) {
+            Set<CallMethod> methods = EnumSet.noneOf(CallMethod.class);
+            texts(n.path("methods")).forEach(m -> methods.add(CallMethod.valueOf(m)));
+            out.add(new MusterLink(n.path("link_id").asText(), Bearer.valueOf(n.path("bearer").asText()),
+                    new Pacing(n.path("calls_per_second").asDouble(), n.path("max_batch").asInt(),
+                            n.path("max_in_flight").asInt()), n.path("up").asBoolean(), methods));
+        }
+        return out;
+    }
+
+    static String unit(Unit u) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("unit_id", u.unitId());
+        n.put("name", u.name());
+        n.put("class", u.unitClass().name());
+        n.put("street", u.street());
+        n.put("lat", u.lat());
+        n.put("lon", u.lon());
+        n.put("dmr_id", u.dmrId());
+        n.put("issi", u.issi());
+        n.put("fleetsync_id", u.fleetsyncId());
+        n.put("poc_user", u.pocUser());
+        n.put("lifecycle", u.lifecycle().name());
+        n.put("staff", u.staff());
+        return n.toString();
+    }
+
+    static Unit unit(JsonNode n) {
+        return new Unit(n.path("unit_id").asText(), n.path("name").asText(), UnitClass.valueOf(n.path("class").asText()),
+                n.path("street").asText(), number(n, "lat"), number(n, "lon"),
+                n.path("dmr_id").isNumber() ? n.path("dmr_id").intValue() : null,
+                n.path("issi").isNumber() ? n.path("issi").longValue() : null, n.path("fleetsync_id").textValue(),
+                n.path("poc_user").textValue(), Lifecycle.valueOf(n.path("lifecycle").asText()),
+                n.path("staff").asInt());
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(item -> out.add(item.asText()));
+        return out;
+    }
+
+    private static Double number(JsonNode n, String field) {
+        return n.path(field).isNumber() ? n.path(field).doubleValue() : null;
+    }
+}
