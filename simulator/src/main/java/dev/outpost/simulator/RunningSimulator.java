@@ -1,5 +1,6 @@
 package dev.outpost.simulator;
 
+import dev.outpost.protocol.hxt.HxtEvent;
 import dev.outpost.simulator.behaviour.BehaviourModel;
 import dev.outpost.simulator.hxt.HxtServer;
 import dev.outpost.simulator.truth.GroundTruth;
@@ -33,6 +34,11 @@ public final class RunningSimulator implements AutoCloseable {
 
     public SimulatorStats stats() {
         return server.stats();
+    }
+
+    /** Sends an event to every logged-on gateway, as if a unit had just done it; returns how many got it. */
+    public int emit(HxtEvent event) {
+        return server.emit(event);
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class Mosquitto implements AutoCloseable {
     private final Thread killer;
     private Process process;
 
-    private Mosquitto(Path executable, Path directory, int port) throws IOException {
+    private Mosquitto(Path executable, Path directory, int port, boolean persistent) throws IOException {
         this.executable = executable;
         this.directory = directory;
         this.port = port;
@@ -41,7 +41,13 @@ public final class Mosquitto implements AutoCloseable {
         Files.writeString(config, String.join("\n",
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
-                "persistence false",
+                persistent ? "persistence true" : "persistence false",
+                persistent ? "persistence_location " + directory + "/" : "",
+                // An offline persistent subscriber must not lose what queues up for it (the default keeps 1,000).
+                persistent ? "max_queued_messages 0" : "",
+                // Started as root (as CI is), mosquitto drops to user 'mosquitto', which cannot write its
+                // persistence file into our temp directory; stay as the user that owns it.
+                "root".equals(System.getProperty("user.name")) ? "user root" : "",
                 "set_tcp_nodelay true",
                 "log_dest stdout",
                 "log_type error",
@@ -55,8 +61,21 @@ public final class Mosquitto implements AutoCloseable {
 
     /** Starts a broker on a free loopback port and waits until it accepts connections. */
     public static Mosquitto launch() throws IOException {
+        return launch(false);
+    }
+
+    /**
+     * A broker whose sessions, subscriptions and queued messages survive {@link #stop()} and {@link #start()}
+     * (saved on SIGTERM), with no cap on what queues for an offline subscriber: the setup outage tests need.
+     */
+    public static Mosquitto launchPersistent() throws IOException {
+        return launch(true);
+    }
+
+    private static Mosquitto launch(boolean persistent) throws IOException {
         Path executable = findExecutable();
-        Mosquitto broker = new Mosquitto(executable, Files.createTempDirectory("outpost-mosquitto-"), freePort());
+        Mosquitto broker = new Mosquitto(executable, Files.createTempDirectory("outpost-mosquitto-"), freePort(),
+                persistent);
         try {
             broker.start();
         } catch (IOException | RuntimeException e) {

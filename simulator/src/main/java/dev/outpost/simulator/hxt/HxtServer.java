@@ -1,5 +1,7 @@
 package dev.outpost.simulator.hxt;
 
+import dev.outpost.protocol.hxt.HxtEvent;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import dev.outpost.protocol.hxt.HxtLimits;
 import dev.outpost.simulator.SimulatorOptions;
 import dev.outpost.simulator.SimulatorStats;
@@ -97,6 +99,20 @@ public final class HxtServer implements AutoCloseable {
         HxtCounters c = world.counters;
         return new SimulatorStats(c.rollCalls.get(), c.callsDelivered.get(), c.callsRefused.get(), c.acksSent.get(),
                 c.acksLost.get(), c.invalidFrames.get(), world.connected.size(), world.loggedOn.size(), c.drops.get());
+    }
+
+    /**
+     * Sends an event (an SOS, a text, a location...) to every logged-on client, as if a unit had just done it.
+     * Returns how many clients it went to. Used by scenarios and tests; calls answer by themselves.
+     */
+    public int emit(HxtEvent event) {
+        String frame = world.codec.encode(event);
+        int sent = 0;
+        for (io.netty.channel.Channel channel : world.loggedOn) {
+            channel.writeAndFlush(new TextWebSocketFrame(frame));
+            sent++;
+        }
+        return sent;
     }
 
     @Override
