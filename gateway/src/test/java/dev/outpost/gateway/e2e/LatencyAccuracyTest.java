@@ -52,17 +52,21 @@ class LatencyAccuracyTest {
             world.awaitReady(platform, LIMIT);
             RunAndSimProcessesTest.Errors first = muster(platform, world, "warm-up-1");
             RunAndSimProcessesTest.Errors second = muster(platform, world, "warm-up-2");
+            MachineLoad before = MachineLoad.now();
             RunAndSimProcessesTest.Errors measured = muster(platform, world, "measured");
+            String conditions = MachineLoad.now().since(before);
             System.out.println("latency accuracy, 1st muster after start: " + first);
             System.out.println("latency accuracy, 2nd muster:             " + second);
             System.out.println("latency accuracy, measured (3rd) muster:  " + measured);
+            System.out.println("latency accuracy, during the measured muster: " + conditions);
 
             assertEquals(units.size(), measured.count(), "every unit acked and was compared with the truth");
             assertTrue(measured.median() < 1.0, "median absolute error under 1 ms: " + measured);
-            // The goal is every unit within 5 ms. The measured muster's max is 0.8 to 2.9 ms in most runs, but about
-            // one run in ten a GC pause lands on an ack in flight and one unit is 6 to 12 ms off, so the tail is
-            // asserted with a sanity bound (a flaky red build helps nobody) and printed; docs/BENCHMARKS.md keeps
-            // the figures.
+            // The goal is every unit within 5 ms. On a quiet box it failed in 2 runs of 20, each time when a G1 young
+            // pause (25-70 ms) caught an ack in flight. On a 2-core box saturated by other builds (Linux CPU pressure
+            // 25-93 %), threads wait up to hundreds of ms for a core and about half the runs put a few units 5-200 ms
+            // off, with G1, ZGC, Shenandoah or Serial alike (docs/BENCHMARKS.md, "Latency accuracy"). So the tail is
+            // asserted with a sanity bound, and the figures are printed with the machine's load beside them.
             assertTrue(measured.p99() < 25.0, "the tail stays near the truth: " + measured);
             // The first muster after a start runs while the JIT compiles: bounded loosely, figures printed.
             assertTrue(first.p99() < 50.0, "even the first muster after start stays close: " + first);

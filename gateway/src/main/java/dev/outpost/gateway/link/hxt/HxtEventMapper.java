@@ -3,13 +3,13 @@ package dev.outpost.gateway.link.hxt;
 import dev.outpost.config.registry.Bearer;
 import dev.outpost.config.registry.Unit;
 import dev.outpost.config.registry.UnitRegistry;
+import dev.outpost.gateway.event.EventIds;
 import dev.outpost.gateway.event.EventPayload;
 import dev.outpost.gateway.event.UnitEvent;
 import dev.outpost.protocol.hxt.HxtEvent;
 import dev.outpost.protocol.hxt.HxtSessionOutput;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -59,7 +59,7 @@ final class HxtEventMapper {
 
     private Optional<UnitEvent> unitEvent(String user, EventPayload payload, long receivedNanos, Instant receivedAt) {
         Optional<String> unitId = registry.get().byAddress(Bearer.POC, user).map(Unit::unitId);
-        return Optional.of(new UnitEvent(UUID.randomUUID().toString(), unitId, Bearer.POC, user, linkId,
+        return Optional.of(new UnitEvent(EventIds.random(), unitId, Bearer.POC, user, linkId,
                 receivedNanos, receivedAt, payload));
     }
 

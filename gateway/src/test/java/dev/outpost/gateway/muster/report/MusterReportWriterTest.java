@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MusterReportWriterTest {
@@ -39,6 +45,22 @@ class MusterReportWriterTest {
     @Test
     void instantsAreTruncatedToMilliseconds() {
         assertEquals("2026-11-29T10:15:00.123Z", MusterReportWriter.isoMillis(Instant.parse("2026-11-29T10:15:00.123987Z")));
+    }
+
+    @Test
+    void instantsMatchTheIsoFormatAcrossTheCalendar() {
+        DateTimeFormatter iso = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+        Random random = new Random(7);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("1969-12-31T23:59:59.999Z"),
+                Instant.parse("2028-02-29T23:59:59.999999Z"), Instant.parse("0001-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999Z"), Instant.parse("+10000-01-01T00:00:00.5Z")));
+        for (int i = 0; i < 2_000; i++) {
+            instants.add(Instant.ofEpochSecond(random.nextLong() % 253_402_300_799L, random.nextInt(1_000_000_000)));
+        }
+        for (Instant instant : instants) {
+            assertEquals(iso.format(instant.truncatedTo(ChronoUnit.MILLIS)),
+                    MusterReportWriter.isoMillis(instant), instant::toString);
+        }
     }
 
     private static void assertNoCamelCase(JsonNode node) {
