@@ -36,6 +36,12 @@ final class E2eWorld implements AutoCloseable {
     /** @param callsPerSecond the PoC link's pacing: roll calls (units) per second */
     E2eWorld(String gatewayId, Path dir, String brokerUrl, String mqttVersion, List<Unit> units, long seed,
              BehaviourOptions behaviour, int callsPerSecond) throws Exception {
+        this(gatewayId, dir, brokerUrl, mqttVersion, units, seed, behaviour, callsPerSecond, "");
+    }
+
+    /** @param extraYaml config sections appended to the gateway's config (e.g. a small outbox) */
+    E2eWorld(String gatewayId, Path dir, String brokerUrl, String mqttVersion, List<Unit> units, long seed,
+             BehaviourOptions behaviour, int callsPerSecond, String extraYaml) throws Exception {
         this.gatewayId = gatewayId;
         this.base = "outpost/" + gatewayId;
         this.units = units;
@@ -46,6 +52,7 @@ final class E2eWorld implements AutoCloseable {
             Files.writeString(dir.resolve("hxt.token"), "e2e-token\n");
             Path config = writeGatewayConfig(dir, gatewayId, brokerUrl, mqttVersion, simulator.hxtUri().toString(),
                     callsPerSecond);
+            Files.writeString(config, extraYaml, java.nio.file.StandardOpenOption.APPEND);
             this.gateway = GatewayLauncher.start(config, GatewayClock.system(), "test");
         } catch (Exception e) {
             simulator.close();

@@ -64,6 +64,18 @@ public final class OutpostProcess implements AutoCloseable {
         return Files.readString(output);
     }
 
+    /** SIGKILL, as a power cut or the OOM killer would: no shutdown hook runs. Waits until it is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("outpost did not die within 10 s of SIGKILL");
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** SIGTERM, as systemd or Ctrl-C would; returns the exit code. */
     public int stop(Duration limit) throws InterruptedException {
         process.destroy();
