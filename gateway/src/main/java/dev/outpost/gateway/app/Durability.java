@@ -13,7 +13,11 @@ import dev.outpost.gateway.outbox.OutboxAlarm;
 import dev.outpost.gateway.outbox.OutboxLimits;
 import dev.outpost.gateway.outbox.OutboxStats;
 import dev.outpost.gateway.time.GatewayClock;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -63,15 +67,26 @@ final class Durability {
         return node;
     }
 
-    static ObjectNode journalHealth(Journal journal) {
+    static ObjectNode journalHealth(Journal journal, Timer ackDurable) {
         JournalStats stats = journal.stats();
         ObjectNode node = MqttJson.object();
+        HistogramSnapshot durable = ackDurable.takeSnapshot();
+        ObjectNode acks = node.putObject("ack_durable_ms");
+        acks.put("count", durable.count());
+        for (ValueAtPercentile p : durable.percentileValues()) {
+            acks.put("p" + GatewayMeters.percentileLabel(p.percentile()), round(p.value(TimeUnit.MILLISECONDS)));
+        }
+        acks.put("max", round(durable.max(TimeUnit.MILLISECONDS)));
         node.put("file", journal.file().toString());
         node.put("queued", stats.queued());
         node.put("committed", stats.committedOps());
         node.put("transactions", stats.transactions());
         node.put("failed", stats.failedOps());
         return node;
+    }
+
+    private static double round(double ms) {
+        return Math.round(ms * 1000) / 1000.0;
     }
 
     static ObjectNode alarmJson(OutboxAlarm alarm, GatewayClock clock) {

@@ -67,11 +67,13 @@ public final class GatewayApp implements AutoCloseable {
     private final Recoveries recoveries;
     private final AtomicReference<UnitRegistry> registry;
     private final GatewayClock clock;
+    private final GatewayMeters meters;
 
     private GatewayApp(OutpostConfig config, UnitRegistry initialRegistry, GatewayClock clock, String version,
                        Map<String, String> env) throws GatewayStartException {
         this.clock = clock;
         this.registry = new AtomicReference<>(initialRegistry);
+        this.meters = new GatewayMeters();
         this.journal = Durability.openJournal(config, env);
         try {
             this.core = new ExecutorTaskScheduler("outpost-core");
@@ -83,7 +85,8 @@ public final class GatewayApp implements AutoCloseable {
             this.bridge = new MqttBridge(Wiring.bridgeOptions(config, version),
                     ReconnectingMqttClient.create(Wiring.clientOptions(config), clock), mqttExecutor, clock, outbox);
             bridge.addHealthSection("outbox", () -> Durability.outboxHealth(outbox));
-            bridge.addHealthSection("journal", () -> Durability.journalHealth(journal));
+            bridge.addHealthSection("journal", () -> Durability.journalHealth(journal, meters.ackDurable()));
+            meters.watchOutbox(outbox);
             LinkListener linkListener = new Router();
             this.links = new ArrayList<>();
             config.links().forEach(settings ->
@@ -93,7 +96,7 @@ public final class GatewayApp implements AutoCloseable {
                     link -> EnumSet.allOf(CallMethod.class),
                     MusterListeners.of(new MusterPublisher(bridge, json), new JournaledAcks(journal, clock)),
                     new MusterIds(new SecureRandom()), MusterService.DEFAULT_RETAINED_REPORTS,
-                    new JournalMusterRecorder(journal, json), archive::contains);
+                    new JournalMusterRecorder(journal, json, clock, meters.ackDurable()), archive::contains);
             this.recoveries = new Recoveries(musters, core, links, archive.running());
             new MusterRequests(musters, core, config.muster(), json, archive).registerOn(bridge);
             bridge.setInfo(Wiring.info(config, initialRegistry, links, version));
@@ -137,6 +140,11 @@ public final class GatewayApp implements AutoCloseable {
 
     public String baseTopic() {
         return bridge.baseTopic();
+    }
+
+    /** The gateway's metrics (outbox depth and age, time for an ack to become durable, ...). */
+    public GatewayMeters meters() {
+        return meters;
     }
 
     @Override

@@ -107,6 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
             JsonNode result = muster.run(startRequest(settings), 150_000);
             console.summary(result, settings);
             console.accuracy(result, world.simulator.groundTruth());
+            console.durability(world.gateway.meters().ackDurable());
             if (report != null) {
                 Path parent = report.toAbsolutePath().getParent();
                 if (parent != null) {

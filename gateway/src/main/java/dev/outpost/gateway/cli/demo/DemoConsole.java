@@ -6,7 +6,11 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.OptionalLong;
 
 /** What the demo prints: a live progress line and a summary of the result people can read. */
@@ -118,6 +122,18 @@ final class DemoConsole {
         out.printf(Locale.ROOT, "    %-16s %6.2f %% of %4s   p50 %s%n", g.path("key").asText(),
                 100 * g.path("response_rate").asDouble(), fmt(g.path("called").asInt()),
                 ms(g.path("latency").path("p50_ms")));
+    }
+
+    /** How long acks took to become durable (receive stamp to journal commit): the bound docs/reliability.md states. */
+    void durability(Timer ackDurable) {
+        HistogramSnapshot snapshot = ackDurable.takeSnapshot();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  durable    %,d acks journaled;", snapshot.count()));
+        for (ValueAtPercentile p : snapshot.percentileValues()) {
+            line.append(String.format(Locale.ROOT, " p%s %.1f ms", p.percentile() == 0.999 ? "99.9"
+                    : String.valueOf(Math.round(p.percentile() * 100)), p.value(TimeUnit.MILLISECONDS)));
+        }
+        line.append(String.format(Locale.ROOT, " max %.1f ms after receipt", snapshot.max(TimeUnit.MILLISECONDS)));
+        out.println(line);
     }
 
     private static String fmt(int n) {

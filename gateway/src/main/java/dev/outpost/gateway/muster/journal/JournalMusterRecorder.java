@@ -13,6 +13,10 @@ import dev.outpost.gateway.muster.report.MusterReportWriter;
 import dev.outpost.gateway.muster.report.ReportRow;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import dev.outpost.gateway.time.GatewayClock;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +30,19 @@ public final class JournalMusterRecorder implements MusterRecorder {
 
     private final Journal journal;
     private final MusterReportWriter json;
+    private final GatewayClock clock;
+    private final Timer ackDurable;
     private final AtomicLong failures = new AtomicLong();
 
-    public JournalMusterRecorder(Journal journal, MusterReportWriter json) {
+    /**
+     * @param ackDurable records, for each ack, the time from its receive stamp to the commit that made it durable:
+     *                   the bound the reliability promise states (docs/reliability.md)
+     */
+    public JournalMusterRecorder(Journal journal, MusterReportWriter json, GatewayClock clock, Timer ackDurable) {
         this.journal = journal;
         this.json = json;
+        this.clock = clock;
+        this.ackDurable = ackDurable;
     }
 
     @Override
@@ -64,7 +76,7 @@ public final class JournalMusterRecorder implements MusterRecorder {
     public void input(String musterId, long sequence, MusterInput input) {
         String kind = StoredInputs.kind(input);
         String body = StoredInputs.body(input);
-        write("input " + sequence + " of muster " + musterId, tx -> {
+        CompletableFuture<Void> stored = write("input " + sequence + " of muster " + musterId, tx -> {
             PreparedStatement s = tx.statement("INSERT INTO muster_inputs(muster_id, seq, kind, at_offset_ns, "
                     + "body_json) VALUES (?, ?, ?, ?, ?)");
             s.setString(1, musterId);
@@ -75,6 +87,12 @@ public final class JournalMusterRecorder implements MusterRecorder {
             s.executeUpdate();
             return null;
         });
+        if (input instanceof MusterInput.Ack ack) {
+            // Offsets share the muster's timeline: receive stamp to hand-over, then hand-over to commit.
+            long waited = ack.atOffsetNanos() - ack.event().receivedNanos();
+            long submitted = clock.monotonicNanos();
+            stored.thenRun(() -> ackDurable.record(waited + clock.monotonicNanos() - submitted, TimeUnit.NANOSECONDS));
+        }
     }
 
     @Override
@@ -103,15 +121,21 @@ public final class JournalMusterRecorder implements MusterRecorder {
         });
     }
 
-    private void write(String what, WriteOp<Void> op) {
-        journal.write(op).exceptionally(failure -> {
+    /** Queues a write; the returned future completes once it is committed (it never completes exceptionally). */
+    private CompletableFuture<Void> write(String what, WriteOp<Void> op) {
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+        journal.write(op).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                committed.complete(null);
+                return;
+            }
             long n = failures.incrementAndGet();
             // A full or failing disk fails every write: say so, but do not flood the log.
             if (n <= 10 || n % 1000 == 0) {
                 log.error("journal: {} not recorded ({} such failures so far): {}", what, n, failure.toString());
             }
-            return null;
         });
+        return committed;
     }
 
     public long failures() {
