@@ -47,6 +47,8 @@ public final class ReconnectingMqttClient implements MqttPort {
     private int failedAttempts;
     private long connectedAtNanos;
     private ScheduledFuture<?> pendingRetry;
+    /** Touched only on the executor (connect results are handed off to it). */
+    private int connectFailuresInARow;
 
     ReconnectingMqttClient(MqttClientOptions options, PahoSession.Factory factory, GatewayClock clock,
                            DoubleSupplier random) {
@@ -122,10 +124,20 @@ public final class ReconnectingMqttClient implements MqttPort {
         }
         if (failure != null) {
             attempted.abort();
-            log.warn("MQTT connect to {} failed: {}", options.serverUri(), PahoFailures.describe(unwrap(failure)));
+            // During an outage every retry fails the same way: say it on the first and then every tenth, so the
+            // log shows the outage without drowning in it.
+            int failures = ++connectFailuresInARow;
+            String why = PahoFailures.describe(unwrap(failure));
+            if (failures == 1 || failures % 10 == 0) {
+                log.warn("MQTT connect to {} failed ({} in a row; retrying with backoff): {}", options.serverUri(),
+                        failures, why);
+            } else {
+                log.debug("MQTT connect to {} failed ({} in a row): {}", options.serverUri(), failures, why);
+            }
             scheduleRetry();
             return;
         }
+        connectFailuresInARow = 0;
         log.info("MQTT connected to {} as '{}' (connection {})", options.serverUri(), options.clientId(), number);
         listener.onConnectionEvent(new ConnectionEvent.Connected(number));
     }
