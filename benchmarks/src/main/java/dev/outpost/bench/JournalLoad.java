@@ -4,6 +4,9 @@ import dev.outpost.gateway.journal.AckStore;
 import dev.outpost.gateway.journal.Journal;
 import dev.outpost.gateway.journal.JournalOptions;
 import dev.outpost.gateway.journal.JournalStats;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +59,7 @@ public final class JournalLoad {
                     : submitUnpaced(journal, musterId, measureFrom, end);
             journal.write(tx -> null).get(120, TimeUnit.SECONDS); // ops complete in order: all are durable
             report(offered, measureFrom, journal.stats());
+            printWriterCpu(journal.stats().committedOps());
         } finally {
             journal.close();
             if (!args.keep()) {
@@ -129,6 +133,20 @@ public final class JournalLoad {
                 ms(timeToDurable.getMaxValue()));
         System.out.printf("journal (whole run): %d transactions, mean batch %.1f, largest %d, max commit %.3f ms%n",
                 stats.transactions(), stats.meanBatch(), stats.largestBatch(), ms(stats.maxCommitNanos()));
+    }
+
+    /**
+     * The writer thread's own CPU per ack: what the journal could do with a whole core, however busy
+     * the machine was during the run (this development machine is shared).
+     */
+    private static void printWriterCpu(long ops) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().equals("outpost-journal")) {
+                double micros = threads.getThreadCpuTime(info.getThreadId()) / 1e3 / ops;
+                System.out.printf("writer thread CPU: %.2f us per ack (%.0f acks/s per core)%n", micros, 1e6 / micros);
+            }
+        }
     }
 
     private static double ms(long nanos) {
