@@ -46,7 +46,7 @@ public final class JournalLoad {
     }
 
     private void run() throws Exception {
-        Path dir = Files.createTempDirectory(args.dir(), "outpost-load-");
+        Path dir = Files.createTempDirectory(Files.createDirectories(args.dir()), "outpost-load-");
         Path file = dir.resolve("journal.db");
         Journal journal = Journal.open(JournalOptions.defaults(file).withMaxBatch(args.maxBatch()));
         try {
@@ -59,7 +59,7 @@ public final class JournalLoad {
                     : submitUnpaced(journal, musterId, measureFrom, end);
             journal.write(tx -> null).get(120, TimeUnit.SECONDS); // ops complete in order: all are durable
             report(offered, measureFrom, journal.stats());
-            printWriterCpu(journal.stats().committedOps());
+            printCpu(journal.stats().committedOps());
         } finally {
             journal.close();
             if (!args.keep()) {
@@ -136,15 +136,18 @@ public final class JournalLoad {
     }
 
     /**
-     * The writer thread's own CPU per ack: what the journal could do with a whole core, however busy
-     * the machine was during the run (this development machine is shared).
+     * CPU per ack of the writer thread and of the submitting thread (building rows, formatting
+     * timestamps, queueing): what the journal could do with a whole core each, however busy the
+     * machine was during the run (this development machine is shared).
      */
-    private static void printWriterCpu(long ops) {
+    private static void printCpu(long ops) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double submitter = threads.getCurrentThreadCpuTime() / 1e3 / ops;
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null && info.getThreadName().equals("outpost-journal")) {
-                double micros = threads.getThreadCpuTime(info.getThreadId()) / 1e3 / ops;
-                System.out.printf("writer thread CPU: %.2f us per ack (%.0f acks/s per core)%n", micros, 1e6 / micros);
+                double writer = threads.getThreadCpuTime(info.getThreadId()) / 1e3 / ops;
+                System.out.printf("CPU per ack: writer thread %.2f us (%.0f acks/s per core), submitter %.2f us%n",
+                        writer, 1e6 / writer, submitter);
             }
         }
     }

@@ -118,11 +118,6 @@ final class SqliteFiles {
             s.execute("PRAGMA synchronous = FULL");
             s.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
             s.execute("PRAGMA foreign_keys = ON");
-            for (String extra : System.getProperty("outpost.journal.experiment", "").split(";")) {
-                if (!extra.isBlank()) {
-                    s.execute(extra);
-                }
-            }
         }
     }
 
