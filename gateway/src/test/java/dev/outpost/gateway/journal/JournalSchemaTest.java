@@ -143,6 +143,14 @@ class JournalSchemaTest {
     }
 
     @Test
+    void anUnusableNativeLibraryDirectoryIsRefusedClearly() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        JournalException e = assertThrows(JournalException.class, () -> Journal.open(
+                JournalOptions.defaults(dir.resolve("j.db")).withNativeLibDir(notADirectory.resolve("lib"))));
+        assertTrue(e.getMessage().contains("native library directory"), e.getMessage());
+    }
+
+    @Test
     void migrationsMustBeNumberedInOrder() {
         assertThrows(IllegalArgumentException.class,
                 () -> new JournalSchema(List.of(new Migration(2, "skips one", List.of()))));

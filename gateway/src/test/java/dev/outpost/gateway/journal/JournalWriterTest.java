@@ -113,8 +113,7 @@ class JournalWriterTest {
         journal.close();
 
         futures.forEach(f -> assertTrue(f.isDone() && !f.isCompletedExceptionally()));
-        assertFalse(Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals(Journal.WRITER_THREAD_NAME) && t.isAlive()));
+        assertFalse(journal.writerAlive());
         try (Journal reopened = Journal.open(JournalOptions.defaults(file))) {
             assertEquals(1_000, reopened.read(OutboxStore.depth()).rows());
         }
