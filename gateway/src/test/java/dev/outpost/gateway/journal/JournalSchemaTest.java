@@ -133,6 +133,7 @@ class JournalSchemaTest {
         try (Journal journal = Journal.open(JournalOptions.defaults(dir.resolve("j.db")).withNativeLibDir(nativeDir))) {
             assertTrue(Files.isDirectory(nativeDir));
             assertEquals(nativeDir.toAbsolutePath().toString(), System.getProperty(SqliteFiles.NATIVE_TMPDIR_PROPERTY));
+            assertEquals(0, journal.read(OutboxStore.depth()).rows());
         } finally {
             if (previous == null) {
                 System.clearProperty(SqliteFiles.NATIVE_TMPDIR_PROPERTY);
