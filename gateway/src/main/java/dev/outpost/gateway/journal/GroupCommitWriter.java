@@ -23,7 +23,6 @@ final class GroupCommitWriter implements Runnable, WriteContext {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
     private final Connection connection;
-    private final Statement control;
     private final WriteQueue queue;
     private final int maxBatch;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -33,7 +32,10 @@ final class GroupCommitWriter implements Runnable, WriteContext {
     GroupCommitWriter(Connection connection, WriteQueue queue, int maxBatch, WriterCounters counters)
             throws SQLException {
         this.connection = connection;
-        this.control = connection.createStatement();
+        // The driver then keeps a deferred transaction open (it takes no lock until the first write) and
+        // commit() ends one and opens the next. With auto-commit on it would instead try a BEGIN after
+        // every statement to find out whether one is needed.
+        connection.setAutoCommit(false);
         this.queue = queue;
         this.maxBatch = maxBatch;
         this.counters = counters;
@@ -74,9 +76,6 @@ final class GroupCommitWriter implements Runnable, WriteContext {
     }
 
     private void runBatch(List<PendingWrite<?>> batch) {
-        if (!begin(batch)) {
-            return;
-        }
         Object[] results = new Object[batch.size()];
         for (int i = 0; i < results.length; i++) {
             try {
@@ -100,10 +99,6 @@ final class GroupCommitWriter implements Runnable, WriteContext {
 
     /** After a batch-mate failed: its own transaction, so only a bad op fails. */
     private void runAlone(PendingWrite<?> write) {
-        List<PendingWrite<?>> single = List.of(write);
-        if (!begin(single)) {
-            return;
-        }
         Object result;
         try {
             result = write.op().apply(this);
@@ -112,28 +107,18 @@ final class GroupCommitWriter implements Runnable, WriteContext {
             fail(write, opFailure);
             return;
         }
-        if (commit(single)) {
+        if (commit(List.of(write))) {
             write.complete(result);
-        }
-    }
-
-    private boolean begin(List<PendingWrite<?>> batch) {
-        try {
-            control.execute("BEGIN IMMEDIATE");
-            return true;
-        } catch (SQLException e) {
-            transactionFailed(batch, "start a transaction", e);
-            return false;
         }
     }
 
     private boolean commit(List<PendingWrite<?>> batch) {
         long start = System.nanoTime();
         try {
-            control.execute("COMMIT");
+            connection.commit();
         } catch (SQLException e) {
             rollbackQuietly();
-            transactionFailed(batch, "commit", e);
+            commitFailed(batch, e);
             return false;
         }
         counters.committed(batch.size(), System.nanoTime() - start);
@@ -144,14 +129,14 @@ final class GroupCommitWriter implements Runnable, WriteContext {
         return true;
     }
 
-    private void transactionFailed(List<PendingWrite<?>> batch, String what, SQLException e) {
+    private void commitFailed(List<PendingWrite<?>> batch, SQLException e) {
         counters.commitFailed();
         if (!commitFailing) {
             commitFailing = true;
-            log.error("Journal could not {} ({}); {} ops failed. Check free disk space and the disk's health; "
-                    + "the writer keeps trying with the next ops", what, e.getMessage(), batch.size(), e);
+            log.error("Journal could not commit ({}); {} ops failed. Check free disk space and the disk's health; "
+                    + "the writer keeps trying with the next ops", e.getMessage(), batch.size(), e);
         }
-        failAll(batch, new JournalException("journal could not " + what + " (" + e.getMessage()
+        failAll(batch, new JournalException("journal could not commit (" + e.getMessage()
                 + "); check free disk space and that the journal file is writable", e));
     }
 
@@ -164,19 +149,26 @@ final class GroupCommitWriter implements Runnable, WriteContext {
         write.fail(cause);
     }
 
-    /** SQLite may already have rolled back by itself (e.g. after an I/O error); then ROLLBACK just errs. */
+    /**
+     * SQLite may already have rolled back by itself (e.g. after an I/O error); then ROLLBACK errs
+     * and the driver does not open the next transaction, so open it here.
+     */
     private void rollbackQuietly() {
         try {
-            control.execute("ROLLBACK");
+            connection.rollback();
         } catch (SQLException e) {
             log.debug("Journal rollback found nothing to undo: {}", e.getMessage());
+            try (Statement begin = connection.createStatement()) {
+                begin.execute("BEGIN");
+            } catch (SQLException stillInTransaction) {
+                log.debug("Journal transaction still open: {}", stillInTransaction.getMessage());
+            }
         }
     }
 
     private void closeConnection() {
         statements.values().forEach(SqliteFiles::closeQuietly);
         statements.clear();
-        SqliteFiles.closeQuietly(control);
         SqliteFiles.closeQuietly(connection);
     }
 }

@@ -82,7 +82,9 @@ public final class Journal implements AutoCloseable {
     /**
      * Queues an op for the writer thread; the future completes after the COMMIT that made it durable,
      * or fails with the op's own exception, or with a {@link JournalException} if the commit failed.
-     * Blocks while the queue is full. After {@link #close} the future fails with IllegalStateException.
+     * Blocks while the queue is full, except on the writer thread itself (a completion callback that
+     * writes again), which must never wait for its own queue. After {@link #close} the future fails
+     * with IllegalStateException.
      */
     public <T> CompletableFuture<T> write(WriteOp<T> op) {
         CompletableFuture<T> future = new CompletableFuture<>();
@@ -119,6 +121,11 @@ public final class Journal implements AutoCloseable {
                 throw new JournalException("reading the journal " + file + " failed (" + e.getMessage() + ")", e);
             }
         }
+    }
+
+    /** Whether the writer thread still runs; false once {@link #close} has returned. */
+    boolean writerAlive() {
+        return writerThread.isAlive();
     }
 
     public JournalStats stats() {

@@ -10,7 +10,7 @@ package dev.outpost.gateway.journal;
  * @param largestBatch    most ops committed in one transaction
  * @param lastCommitNanos how long the last COMMIT (the fsync) took
  * @param maxCommitNanos  longest COMMIT since open
- * @param commitFailures  COMMITs (or BEGINs) that failed, e.g. disk full or I/O error
+ * @param commitFailures  COMMITs that failed, e.g. disk full or I/O error
  * @param blockedWrites   write calls that had to wait for room in the queue
  */
 public record JournalStats(long queued, long committedOps, long transactions, long failedOps, long largestBatch,
