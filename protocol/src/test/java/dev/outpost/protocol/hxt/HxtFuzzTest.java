@@ -1,0 +1,90 @@
+package dev.outpost.protocol.hxt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.GenerationMode;
+import net.jqwik.api.Property;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AfterProperty;
+
+/**
+ * Fuzzes both decode entry points, {@link HxtCodec#decode} and {@link HxtClientSession#receive}, with the same
+ * million random and mutated frames (see {@link FrameMutator}) in {@value HxtFuzzSupport#BATCHES} reproducible
+ * batches. Every frame must come back as a message or as an invalid value with a short reason, never as an
+ * exception; a decoded message must survive a round trip; a valid frame right after each bad one must still be
+ * decoded exactly. The session side is checked by {@link FuzzedSession}.
+ */
+class HxtFuzzTest {
+    private static final String PROPERTY = "codec.decode+session.receive";
+    /** A reason names the rule broken; anything much longer is echoing the frame. */
+    private static final int MAX_REASON_CHARS = 200;
+
+    private final List<String> vectors = HxtFuzzSupport.vectorFrames();
+    private final HxtFuzzSupport.Tally tally = new HxtFuzzSupport.Tally();
+
+    @Property(generation = GenerationMode.EXHAUSTIVE, shrinking = ShrinkingMode.OFF)
+    void everyFrameBecomesAMessageOrAnInvalidValue(@ForAll @IntRange(min = 0, max = 199) int batch) {
+        RandomGenerator r = HxtFuzzSupport.batchRandom(PROPERTY, batch);
+        FrameMutator mutator = new FrameMutator(vectors, r);
+        // Three batches in four fuzz an online session, the rest one whose logon is still pending.
+        FuzzedSession session = new FuzzedSession(batch % 4 != 0);
+        for (int i = 0, n = HxtFuzzSupport.framesPerBatch(); i < n; i++) {
+            String text = mutator.next(r);
+            Supplier<String> origin = HxtFuzzSupport.origin(PROPERTY, batch, i, text);
+            HxtFrame frame = HxtFuzzSupport.decodeOrFail(text, origin);
+            tally.count(frame);
+            if (frame instanceof HxtFrame.Invalid invalid) {
+                checkReason(invalid.reason(), origin);
+            } else {
+                checkRoundTrip((HxtMessage) frame, origin);
+            }
+            session.feed(text, frame, origin, r);
+            session.checkValidFrameStillHandled(mutator.deliverable(r), origin);
+            if (i % 8 == 0) { // the codec keeps no state, so sampling this is enough
+                FrameMutator.Valid next = mutator.valid(r);
+                assertEquals(next.message(), HxtFuzzSupport.CODEC.decode(next.text()),
+                        () -> "a valid " + next.message().getClass().getSimpleName() + " right after " + origin.get());
+            }
+        }
+    }
+
+    @AfterProperty
+    void report() {
+        System.out.println(tally.report(PROPERTY));
+        assertEquals((long) HxtFuzzSupport.BATCHES * HxtFuzzSupport.framesPerBatch(), tally.fed, "frames fed");
+        // A fuzzer whose mutations always break the frame, or never do, explores too little.
+        assertTrue(tally.valid > tally.fed / 100, "at least 1% of mutated frames stay valid: " + tally.valid);
+        assertTrue(tally.invalid > tally.fed / 2, "most mutated frames are invalid: " + tally.invalid);
+    }
+
+    private static void checkReason(String reason, Supplier<String> origin) {
+        assertFalse(reason.isBlank(), () -> "blank reason for " + origin.get());
+        assertFalse(reason.startsWith("decoder failure"),
+                () -> "a decoder bug hid behind the safety net (" + reason + ") for " + origin.get());
+        assertTrue(reason.length() <= MAX_REASON_CHARS,
+                () -> "reason too long (" + reason.length() + ") for " + origin.get());
+    }
+
+    /** What was decoded encodes again (unless only the encoder's escaping makes it too big) and decodes equal. */
+    private static void checkRoundTrip(HxtMessage message, Supplier<String> origin) {
+        String again;
+        try {
+            again = HxtFuzzSupport.CODEC.encode(message);
+        } catch (IllegalArgumentException tooBig) {
+            assertTrue(tooBig.getMessage().contains("exceeds"), () -> "encode refused " + origin.get() + ": " + tooBig);
+            return;
+        } catch (RuntimeException e) {
+            fail("encode of a decoded message threw " + e + " for " + origin.get(), e);
+            return;
+        }
+        assertEquals(message, HxtFuzzSupport.CODEC.decode(again), () -> "round trip of " + origin.get());
+    }
+}
