@@ -58,7 +58,7 @@ class HxtFuzzTest {
 
     @AfterProperty
     void report() {
-        System.out.println(tally.report(PROPERTY));
+        System.out.println(System.lineSeparator() + tally.report(PROPERTY));
         assertEquals((long) HxtFuzzSupport.BATCHES * HxtFuzzSupport.framesPerBatch(), tally.fed, "frames fed");
         // A fuzzer whose mutations always break the frame, or never do, explores too little.
         assertTrue(tally.valid > tally.fed / 100, "at least 1% of mutated frames stay valid: " + tally.valid);
