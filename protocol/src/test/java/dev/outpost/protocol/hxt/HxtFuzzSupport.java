@@ -17,13 +17,13 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * Settings and bookkeeping shared by the fuzz properties. The run is fixed by a seed (default
+ * Settings and bookkeeping shared by the fuzz tests. The run is fixed by a seed (default
  * {@value #DEFAULT_SEED}) so CI is reproducible; {@code -Doutpost.fuzz.seed=N} explores other inputs and
- * {@code -Doutpost.fuzz.frames=N} changes the number of frames per property (default one million).
+ * {@code -Doutpost.fuzz.frames=N} changes the number of frames per fuzz test (default one million).
  */
 final class HxtFuzzSupport {
     static final HxtCodec CODEC = new HxtCodec();
-    /** Properties run this many batches; it must equal the batch {@code @IntRange} of every property. */
+    /** A fuzz test runs this many batches, each from its own random source (see {@link #batchRandom}). */
     static final int BATCHES = 200;
     static final long DEFAULT_SEED = 20_261_129L;
     static final long SEED = Long.getLong("outpost.fuzz.seed", DEFAULT_SEED);
@@ -36,7 +36,7 @@ final class HxtFuzzSupport {
         return (int) Math.max(1, (FRAMES + BATCHES - 1) / BATCHES);
     }
 
-    /** The random source of one batch of one property: independent of other batches and of run order. */
+    /** The random source of one batch of one fuzz test: independent of other batches and of run order. */
     static RandomGenerator batchRandom(String property, int batch) {
         long mixed = SEED * 0x9E3779B97F4A7C15L + property.hashCode() * 31L + batch;
         return new SplittableRandom(mixed);
@@ -62,7 +62,7 @@ final class HxtFuzzSupport {
         return shown < frame.length() ? out + "..." : out.toString();
     }
 
-    /** Decodes, failing the property (with the frame) if anything at all is thrown. */
+    /** Decodes, failing the test (with the frame) if anything at all is thrown. */
     static HxtFrame decodeOrFail(String frame, Supplier<String> origin) {
         HxtFrame decoded;
         try {
@@ -87,7 +87,7 @@ final class HxtFuzzSupport {
         }
     }
 
-    /** Counts of one property, printed at its end so that CI logs show how much was fed. */
+    /** Counts of one fuzz test, printed at its end so that CI logs show how much was fed. */
     static final class Tally {
         private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
         long fed;

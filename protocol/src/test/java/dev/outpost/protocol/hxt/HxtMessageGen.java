@@ -129,9 +129,13 @@ final class HxtMessageGen {
         return text(r, 1, 12);
     }
 
-    /** A string of {@code min..max} chars; long ones are rare, so frames stay mostly small. */
+    /**
+     * A string of {@code min..max} chars; long ones are rare, so frames stay mostly small, and half of those are
+     * exactly at the limit (a random length almost never lands there, and an off-by-some at the limit hid).
+     */
     static String text(RandomGenerator r, int min, int max) {
-        int target = r.nextInt(32) == 0 ? r.nextInt(min, max + 1) : Math.min(max, min + r.nextInt(12));
+        int target = r.nextInt(32) != 0 ? Math.min(max, min + r.nextInt(12))
+                : r.nextBoolean() ? max : r.nextInt(min, max + 1);
         StringBuilder out = new StringBuilder(target);
         while (out.length() < target) {
             String piece = PIECES[r.nextInt(PIECES.length)];
