@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Requests that must be refused precisely and change nothing, against the running gateway and a real Mosquitto.
- * After every test no muster may have started (except the one the duplicate-transaction test starts on purpose)
- * and the gateway must still answer {@code health}.
+ * After every test no muster may have started (except the one each transaction test starts on purpose) and the
+ * gateway must still answer {@code health}.
  */
 class BadRequestsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -146,6 +146,34 @@ class BadRequestsEndToEndTest {
                 .map(m -> m.path("muster_id").asText()).toList(), "exactly one muster started");
         long duplicates = reply("health", "{}").path("data").path("requests").path("duplicates").asLong();
         assertEquals(duplicatesBefore + 1, duplicates, "the second request counted as a duplicate");
+    }
+
+    @Test
+    void aTransactionReusedForADifferentBodyIsAConflictAndStartsNothing() throws Exception {
+        long duplicatesBefore = reply("health", "{}").path("data").path("requests").path("duplicates").asLong();
+        String first = "{\"scope\":{\"type\":\"units\",\"units\":[\"" + world.units.get(1).unitId() + "\"]},"
+                + "\"label\":\"reused-txn\",\"transaction\":\"reuse-1\"}";
+        String other = "{\"scope\":{\"type\":\"units\",\"units\":[\"" + world.units.get(2).unitId() + "\"]},"
+                + "\"label\":\"reused-txn-other\",\"transaction\":\"reuse-1\"}";
+        platform.publish(REQUEST + "muster/start", first);
+        platform.publish(REQUEST + "muster/start", other); // a client bug: a new request under an old transaction
+        platform.publish(REQUEST + "muster/start", first); // a genuine retry still gets the first reply
+        platform.await(r -> repliesTo("muster/start", "reuse-1").size() == 3, LIMIT);
+        mustersStartedOnPurpose = 1;
+
+        // The conflict is answered at once, the start when its muster is under way: match by status, not order.
+        List<JsonNode> replies = repliesTo("muster/start", "reuse-1");
+        List<JsonNode> refused = replies.stream().filter(r -> r.path("status").asText().equals("error")).toList();
+        List<JsonNode> started = replies.stream().filter(r -> r.path("status").asText().equals("ok")).toList();
+        assertEquals(1, refused.size(), replies.toString());
+        assertError(refused.get(0), "conflict", "'reuse-1'", "different muster/start request");
+        assertEquals(2, started.size(), replies.toString());
+        assertEquals(started.get(0).path("data"), started.get(1).path("data"), "the cached reply, unchanged");
+        List<String> labels = musters().stream().map(m -> m.path("label").asText())
+                .filter(label -> label.startsWith("reused-txn")).toList();
+        assertEquals(List.of("reused-txn"), labels, "only the first body started a muster");
+        long duplicates = reply("health", "{}").path("data").path("requests").path("duplicates").asLong();
+        assertEquals(duplicatesBefore + 1, duplicates, "the identical retry is a duplicate, the conflict is not");
     }
 
     @Test
