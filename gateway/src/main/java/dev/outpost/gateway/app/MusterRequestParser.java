@@ -23,6 +23,7 @@ final class MusterRequestParser {
     private static final Set<String> FIELDS = Set.of("transaction", "muster_id", "scope", "method",
             "attempt_timeout_ms", "retries", "deadline_ms", "late_window_ms", "prefer", "label");
     private static final Set<String> SCOPE_FIELDS = Set.of("type", "street", "class", "units");
+    private static final int MAX_SHOWN_CHARS = 40;
 
     private final MusterDefaults defaults;
 
@@ -36,7 +37,7 @@ final class MusterRequestParser {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                problems.add("unknown field '" + name + "'; known fields: " + String.join(", ", FIELDS.stream().sorted().toList()));
+                problems.add("unknown field '" + cut(name) + "'; known fields: " + String.join(", ", FIELDS.stream().sorted().toList()));
             }
         }
         Optional<String> musterId = optionalText(body, "muster_id", problems);
@@ -69,7 +70,7 @@ final class MusterRequestParser {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!SCOPE_FIELDS.contains(name)) {
-                problems.add("unknown field 'scope." + name + "'; known: type, street, class, units");
+                problems.add("unknown field 'scope." + cut(name) + "'; known: type, street, class, units");
             }
         }
         JsonNode type = node.get("type");
@@ -105,7 +106,7 @@ final class MusterRequestParser {
                 List<String> ids = new ArrayList<>();
                 for (JsonNode u : units) {
                     if (!u.isTextual() || u.asText().isBlank()) {
-                        problems.add("'scope.units' must contain only unit id strings, found " + u);
+                        problems.add("'scope.units' must contain only unit id strings, found " + shown(u));
                     } else {
                         ids.add(u.asText());
                     }
@@ -113,7 +114,7 @@ final class MusterRequestParser {
                 return new MusterScope.Units(ids);
             }
             default:
-                problems.add("'scope.type' must be one of all, street, class, units, not '" + type.asText() + "'");
+                problems.add("'scope.type' must be one of all, street, class, units, not '" + cut(type.asText()) + "'");
                 return new MusterScope.All();
         }
     }
@@ -130,7 +131,7 @@ final class MusterRequestParser {
                 return m;
             }
         }
-        problems.add("'method' must be one of poll, confirm, voice, not " + node);
+        problems.add("'method' must be one of poll, confirm, voice, not " + shown(node));
         return fallback;
     }
 
@@ -139,8 +140,9 @@ final class MusterRequestParser {
         if (node == null || node.isNull()) {
             return fallback;
         }
-        if (!node.isIntegralNumber() || node.asLong() <= 0 || node.asLong() > Duration.ofDays(1).toMillis()) {
-            problems.add("'" + field + "' must be a whole number of milliseconds between 1 and 86400000, not " + node);
+        if (!isLong(node) || node.asLong() <= 0 || node.asLong() > Duration.ofDays(1).toMillis()) {
+            problems.add("'" + field + "' must be a whole number of milliseconds between 1 and 86400000, not "
+                    + shown(node));
             return fallback;
         }
         return Duration.ofMillis(node.asLong());
@@ -151,8 +153,8 @@ final class MusterRequestParser {
         if (node == null || node.isNull()) {
             return fallback;
         }
-        if (!node.isIntegralNumber() || node.asLong() < 0 || node.asLong() > 100) {
-            problems.add("'" + field + "' must be a whole number between 0 and 100, not " + node);
+        if (!isLong(node) || node.asLong() < 0 || node.asLong() > 100) {
+            problems.add("'" + field + "' must be a whole number between 0 and 100, not " + shown(node));
             return fallback;
         }
         return node.asInt();
@@ -164,7 +166,7 @@ final class MusterRequestParser {
             return Optional.empty();
         }
         if (!node.isTextual()) {
-            problems.add("'" + field + "' must be a string, not " + node);
+            problems.add("'" + field + "' must be a string, not " + shown(node));
             return Optional.empty();
         }
         return Optional.of(node.asText());
@@ -176,17 +178,31 @@ final class MusterRequestParser {
             return fallback;
         }
         if (!node.isArray()) {
-            problems.add("'" + field + "' must be an array of link ids, not " + node);
+            problems.add("'" + field + "' must be an array of link ids, not " + shown(node));
             return fallback;
         }
         List<String> out = new ArrayList<>();
         for (JsonNode n : node) {
             if (!n.isTextual()) {
-                problems.add("'" + field + "' must contain only link id strings, found " + n);
+                problems.add("'" + field + "' must contain only link id strings, found " + shown(n));
             } else {
                 out.add(n.asText());
             }
         }
         return out;
+    }
+
+    /** An integer that fits a long: asLong() would silently wrap 18446744073709551616 to 0. */
+    private static boolean isLong(JsonNode node) {
+        return node.isIntegralNumber() && node.canConvertToLong();
+    }
+
+    /** The offending value as JSON, cut short: an error names the problem, it does not echo a huge payload. */
+    private static String shown(JsonNode node) {
+        return cut(node.toString());
+    }
+
+    private static String cut(String text) {
+        return text.length() <= MAX_SHOWN_CHARS ? text : text.substring(0, MAX_SHOWN_CHARS) + "...";
     }
 }

@@ -15,6 +15,8 @@ final class RequestDecoder {
     private final int maxBytes;
     private final ObjectReader reader = MqttJson.mapper().reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // {"retries":1,"retries":100} is ambiguous; refuse it rather than guess which one was meant.
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .withoutFeatures(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
     RequestDecoder(int maxBytes) {

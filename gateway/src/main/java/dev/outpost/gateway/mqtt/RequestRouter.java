@@ -9,7 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The action table: which handler answers which action, with duplicate transactions answered from the cache. */
+/**
+ * The action table: which handler answers which action, with duplicate transactions answered from the cache
+ * (and a transaction reused for a different body refused with {@code conflict}).
+ */
 final class RequestRouter {
     private static final Logger log = LoggerFactory.getLogger(RequestRouter.class);
 
@@ -43,7 +46,8 @@ final class RequestRouter {
         if (request.transaction().isEmpty()) {
             return invoke(handler, request);
         }
-        return transactions.replyFor(request.action(), request.transaction().get(), () -> invoke(handler, request));
+        return transactions.replyFor(request.action(), request.transaction().get(),
+                RequestFingerprint.of(request.body()), () -> invoke(handler, request));
     }
 
     private static CompletableFuture<Reply> invoke(RequestHandler handler, Request request) {

@@ -3,10 +3,12 @@ package dev.outpost.gateway.mqtt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outpost.gateway.time.ManualClock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RequestRouterTest {
@@ -60,5 +62,27 @@ class RequestRouterTest {
         Reply reply = dispatch("get", "abc");
         assertTrue(reply.ok());
         assertEquals(Optional.of("abc"), reply.transaction());
+    }
+
+    @Test
+    void aTransactionReusedForADifferentBodyIsAConflictAndTheHandlerDoesNotRunAgain() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        router.route("muster/start", r -> CompletableFuture.completedFuture(
+                Reply.ok(MqttJson.object().put("muster_id", "m-" + runs.incrementAndGet()))));
+
+        Reply first = dispatchJson("muster/start", "{\"transaction\":\"a1\",\"label\":\"x\",\"retries\":1}");
+        Reply other = dispatchJson("muster/start", "{\"transaction\":\"a1\",\"label\":\"y\",\"retries\":1}");
+        Reply repeat = dispatchJson("muster/start", "{\"retries\":1, \"label\":\"x\", \"transaction\":\"a1\"}");
+
+        assertEquals(ErrorCodes.CONFLICT, other.error().orElseThrow().code());
+        assertTrue(other.error().orElseThrow().message().contains("'a1'"), other.toString());
+        assertEquals(Optional.of("a1"), other.transaction());
+        assertEquals(first, repeat, "an identical repeat (key order aside) gets the first reply");
+        assertEquals(1, runs.get());
+    }
+
+    private Reply dispatchJson(String action, String json) throws Exception {
+        ObjectNode body = (ObjectNode) MqttJson.mapper().readTree(json);
+        return router.dispatch(new Request(action, body, Optional.of(body.get("transaction").asText()))).join();
     }
 }

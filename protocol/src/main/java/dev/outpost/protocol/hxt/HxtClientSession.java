@@ -2,7 +2,6 @@ package dev.outpost.protocol.hxt;
 
 import dev.outpost.protocol.hxt.HxtSessionState.Trigger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,8 @@ public final class HxtClientSession {
     private HxtSessionState state = HxtSessionState.DISCONNECTED;
     private long lastSeq;
     private final Map<Long, Pending> pending = new LinkedHashMap<>();
-    private final Map<Long, HxtEvent.StreamStart> openStreams = new HashMap<>();
+    /** In start order, so that past {@link HxtLimits#MAX_OPEN_STREAMS} the oldest is the one forgotten. */
+    private final Map<Long, HxtEvent.StreamStart> openStreams = new LinkedHashMap<>();
     private long nextPingAt;
     private String sessionId;
 
@@ -191,8 +191,7 @@ public final class HxtClientSession {
         } else if (state != HxtSessionState.ONLINE) {
             out.add(new HxtSessionOutput.ProtocolError(event.event() + " event before logon completed"));
         } else if (event instanceof HxtEvent.StreamStart start) {
-            openStreams.put(start.streamId(), start);
-            out.add(new HxtSessionOutput.Deliver(start));
+            openStream(start, out);
         } else if (event instanceof HxtEvent.StreamStop stop) {
             HxtEvent.StreamStart start = openStreams.remove(stop.streamId());
             out.add(start == null
@@ -200,6 +199,23 @@ public final class HxtClientSession {
                     : new HxtSessionOutput.StreamEnded(start, stop));
         } else {
             out.add(new HxtSessionOutput.Deliver(event));
+        }
+    }
+
+    /**
+     * Remembers a stream until its stop. A server that starts streams and never stops them must not grow this
+     * map without bound: past the cap the oldest start is forgotten (its stop, most likely lost, never came).
+     */
+    private void openStream(HxtEvent.StreamStart start, List<HxtSessionOutput> out) {
+        openStreams.remove(start.streamId()); // a reused id replaces its stream and becomes the newest
+        openStreams.put(start.streamId(), start);
+        out.add(new HxtSessionOutput.Deliver(start));
+        if (openStreams.size() > HxtLimits.MAX_OPEN_STREAMS) {
+            Iterator<Long> oldest = openStreams.keySet().iterator();
+            long forgotten = oldest.next();
+            oldest.remove();
+            out.add(new HxtSessionOutput.ProtocolError("more than " + HxtLimits.MAX_OPEN_STREAMS
+                    + " open streams; forgot the oldest, stream_id " + forgotten));
         }
     }
 
@@ -249,6 +265,16 @@ public final class HxtClientSession {
         if (state != HxtSessionState.ONLINE) {
             throw new IllegalStateException("cannot send " + what + " while " + state);
         }
+    }
+
+    /** Streams open on this connection; for tests of the bound. */
+    int openStreamCount() {
+        return openStreams.size();
+    }
+
+    /** Requests awaiting their reply; for tests of the bound. */
+    int pendingCount() {
+        return pending.size();
     }
 
     private boolean pingInFlight() {

@@ -12,6 +12,8 @@ public final class HxtLimits {
     public static final int MAX_ERROR_CHARS = 1024;
     public static final int MAX_TEXT_CHARS = 4096;
     public static final int MAX_STAFF = 100_000;
+    /** Streams a client tracks per connection; past this it forgets the oldest (section 6). */
+    public static final int MAX_OPEN_STREAMS = 4096;
 
     private HxtLimits() {
     }
