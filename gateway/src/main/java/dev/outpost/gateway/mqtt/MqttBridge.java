@@ -153,6 +153,7 @@ public final class MqttBridge implements AutoCloseable {
         ObjectNode requests = data.putObject("requests");
         requests.put("answered", stats.requests());
         requests.put("duplicates", stats.duplicateRequests());
+        requests.put("conflicts", transactions.conflicts());
         requests.put("ignored_retained", stats.ignoredRetained());
         healthSections.forEach((name, section) -> {
             try {

@@ -21,9 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JournalSchemaTest {
 
-    private static final Map<String, List<String>> V1_COLUMNS = Map.of(
+    private static final int LATEST = JournalSchema.current().latestVersion();
+    private static final int NEXT = LATEST + 1;
+    private static final Map<String, List<String>> CURRENT_COLUMNS = Map.of(
             "musters", List.of("muster_id", "request_json", "links_json", "started_at", "started_epoch_ns", "state",
-                    "finished_at", "report_json"),
+                    "finished_at", "report_json", "snapshot_json"),
             "targets", List.of("muster_id", "unit_id", "unit_json", "outcome"),
             "muster_inputs", List.of("muster_id", "seq", "kind", "at_offset_ns", "body_json"),
             "acks", List.of("muster_id", "unit_id", "event_id", "outcome", "status", "staff", "attempt", "link_id",
@@ -36,15 +38,15 @@ class JournalSchemaTest {
     Path dir;
 
     @Test
-    void anEmptyFileGetsEveryTableOfVersionOneInWalMode() throws Exception {
+    void anEmptyFileGetsEveryTableOfTheLatestVersionInWalMode() throws Exception {
         Path file = dir.resolve("state/deeper/journal.db");
         try (Journal journal = Journal.open(JournalOptions.defaults(file))) {
-            for (Map.Entry<String, List<String>> table : V1_COLUMNS.entrySet()) {
+            for (Map.Entry<String, List<String>> table : CURRENT_COLUMNS.entrySet()) {
                 assertEquals(table.getValue(), journal.read(c -> columns(c, table.getKey())), table.getKey());
             }
         }
         try (Connection c = plain(file)) {
-            assertEquals(1, SqliteFiles.userVersion(c));
+            assertEquals(LATEST, SqliteFiles.userVersion(c));
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
                 rs.next();
                 assertEquals("wal", rs.getString(1));
@@ -62,7 +64,21 @@ class JournalSchemaTest {
             assertEquals(1, journal.read(AckStore.forMuster("m1")).size());
         }
         try (Connection c = plain(file)) {
-            assertEquals(1, SqliteFiles.userVersion(c));
+            assertEquals(LATEST, SqliteFiles.userVersion(c));
+        }
+    }
+
+    @Test
+    void aVersionOneFileIsUpgradedWithItsDataKept() throws Exception {
+        Path file = dir.resolve("journal.db");
+        JournalSchema v1 = new JournalSchema(JournalSchema.current().migrations().subList(0, 1));
+        try (Journal journal = Journal.open(JournalOptions.defaults(file), v1)) {
+            journal.write(AckStore.insert(Rows.ack("m1", "u1", Rows.T0))).get(30, TimeUnit.SECONDS);
+        }
+        try (Journal journal = Journal.open(JournalOptions.defaults(file))) {
+            assertEquals(CURRENT_COLUMNS.get("musters"), journal.read(c -> columns(c, "musters")));
+            assertEquals(1, journal.read(AckStore.forMuster("m1")).size());
+            assertEquals(LATEST, (int) journal.read(SqliteFiles::userVersion));
         }
     }
 
@@ -71,11 +87,11 @@ class JournalSchemaTest {
         Path file = dir.resolve("journal.db");
         Journal.open(JournalOptions.defaults(file)).close();
         List<Migration> withV2 = new ArrayList<>(JournalSchema.current().migrations());
-        withV2.add(new Migration(2, "notes", List.of("CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT)")));
+        withV2.add(new Migration(NEXT, "notes", List.of("CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT)")));
 
         try (Journal journal = Journal.open(JournalOptions.defaults(file), new JournalSchema(withV2))) {
             assertEquals(List.of("id", "body"), journal.read(c -> columns(c, "notes")));
-            assertEquals(2, (int) journal.read(SqliteFiles::userVersion));
+            assertEquals(NEXT, (int) journal.read(SqliteFiles::userVersion));
         }
     }
 
@@ -84,13 +100,13 @@ class JournalSchemaTest {
         Path file = dir.resolve("journal.db");
         Journal.open(JournalOptions.defaults(file)).close();
         List<Migration> broken = new ArrayList<>(JournalSchema.current().migrations());
-        broken.add(new Migration(2, "broken", List.of("CREATE TABLE good(id INTEGER)", "CREATE TABLE acks(x)")));
+        broken.add(new Migration(NEXT, "broken", List.of("CREATE TABLE good(id INTEGER)", "CREATE TABLE acks(x)")));
 
         JournalException e = assertThrows(JournalException.class,
                 () -> Journal.open(JournalOptions.defaults(file), new JournalSchema(broken)));
-        assertTrue(e.getMessage().contains("schema version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("schema version " + NEXT), e.getMessage());
         try (Connection c = plain(file)) {
-            assertEquals(1, SqliteFiles.userVersion(c));
+            assertEquals(LATEST, SqliteFiles.userVersion(c));
             assertEquals(List.of(), columns(c, "good"));
         }
     }
