@@ -4,12 +4,10 @@ import dev.outpost.config.registry.UnitRegistry;
 import dev.outpost.gateway.event.EventPayload;
 import dev.outpost.gateway.event.UnitEvent;
 import dev.outpost.gateway.link.CallMethod;
-import dev.outpost.gateway.link.CallReceipt;
 import dev.outpost.gateway.link.Link;
 import dev.outpost.gateway.link.LinkState;
 import dev.outpost.gateway.link.LinkStatus;
 import dev.outpost.gateway.muster.report.MusterReport;
-import dev.outpost.gateway.time.Cancellable;
 import dev.outpost.gateway.time.GatewayClock;
 import dev.outpost.gateway.time.TaskScheduler;
 import java.security.SecureRandom;
@@ -23,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -32,8 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives {@link MusterEngine}s: sends their calls on the links, feeds them receipts, acks and timer
- * ticks, and reports to a {@link MusterListener}.
+ * The gateway's musters: starts them (or resumes them after a restart), routes acks to the right one, cancels,
+ * and keeps finished reports. Each running muster is driven by its {@link MusterDriver}; what happens is reported
+ * to a {@link MusterListener} and recorded through a {@link MusterRecorder}.
  *
  * <p><b>Thread confinement:</b> every public method must be called on the scheduler's owning thread
  * (the gateway's core executor); they check this and throw {@link IllegalStateException} otherwise.
@@ -52,10 +49,11 @@ public final class MusterService {
     private final Function<Link, Set<CallMethod>> methodsOf;
     private final MusterListener listener;
     private final MusterIds ids;
-    private final Map<String, RunningMuster> running = new LinkedHashMap<>();
+    private final Map<String, MusterDriver> running = new LinkedHashMap<>();
     private final FinishedMusters finished;
     private final MusterRecorder recorder;
     private final Predicate<String> archived;
+    private final MusterDriver.Context context;
 
     /** Every link is assumed to carry every method; finished reports kept: {@value #DEFAULT_RETAINED_REPORTS}. */
     public MusterService(TaskScheduler scheduler, GatewayClock clock, Supplier<UnitRegistry> registry,
@@ -88,6 +86,7 @@ public final class MusterService {
         this.finished = new FinishedMusters(retainedReports);
         this.recorder = recorder;
         this.archived = archived;
+        this.context = new MusterDriver.Context(scheduler, clock, this.links, listener, recorder, this::finish);
     }
 
     /** Starts a muster now; its first calls go out before this returns. */
@@ -110,67 +109,55 @@ public final class MusterService {
         if (!problems.isEmpty()) {
             throw new MusterRejected(problems);
         }
-        RunningMuster muster = new RunningMuster(engine, 0);
-        running.put(id, muster);
+        MusterDriver driver = new MusterDriver(engine, 0, context);
+        running.put(id, driver);
         recorder.started(new MusterStart(id, request, linkViews, engine.plannedUnits(), startedAt));
-        MusterSnapshot snapshot = engine.snapshot(clock.monotonicNanos());
-        muster.lastProgress = snapshot;
+        MusterSnapshot snapshot = driver.snapshot();
         log.info("muster {} started: {} units in scope {}", id, snapshot.targeted(), snapshot.scope());
-        notify(() -> listener.onStarted(snapshot));
-        muster.progressTick = scheduler.schedule(PROGRESS_INTERVAL_NANOS, () -> progressTick(muster));
-        pump(muster);
+        MusterDriver.notify(() -> listener.onStarted(snapshot));
+        driver.begin(snapshot);
         return snapshot;
     }
 
     /**
      * Takes over a muster that was running when the gateway stopped: rebuilds it from its recorded start and inputs,
      * maps its timeline onto this process's clock through the wall clock, then carries on (its deadlines continue;
-     * units whose attempt ran out while the gateway was down are retried if attempts and time remain).
-     *
+     * units whose attempt ran out while the gateway was down are retried if attempts and time remain). Acks already
+     * recorded are not announced again.
      */
     public MusterSnapshot resume(RecoveredMuster recovered) {
         scheduler.checkOwnerThread();
         MusterStart start = recovered.start();
-        List<MusterInput> inputs = recovered.inputs();
-        Set<String> recordedAcks = recovered.recordedAcks();
-        long nowNanos = clock.monotonicNanos();
         long sinceStart = Duration.between(start.startedAt(), clock.wallNow()).toNanos();
-        MusterEngine engine = MusterEngine.replay(start, nowNanos - sinceStart, inputs);
-        RunningMuster muster = new RunningMuster(engine, recovered.lastSequence());
-        running.put(start.musterId(), muster);
-        engine.pollAcks().stream().filter(ack -> !recordedAcks.contains(ack.unitId()))
-                .forEach(ack -> notify(() -> listener.onAck(ack)));
-        MusterSnapshot snapshot = engine.snapshot(nowNanos);
-        muster.lastProgress = snapshot;
+        MusterEngine engine = MusterEngine.replay(start, clock.monotonicNanos() - sinceStart, recovered.inputs());
+        MusterDriver driver = new MusterDriver(engine, recovered.lastSequence(), context);
+        running.put(start.musterId(), driver);
+        engine.pollAcks().stream().filter(ack -> !recovered.recordedAcks().contains(ack.unitId()))
+                .forEach(ack -> MusterDriver.notify(() -> listener.onAck(ack)));
+        MusterSnapshot snapshot = driver.snapshot();
         log.info("muster {} resumed after a restart: {} inputs replayed, {} acked, {} pending", start.musterId(),
-                inputs.size(), snapshot.acked(), snapshot.pending());
-        notify(() -> listener.onProgress(snapshot));
-        muster.progressTick = scheduler.schedule(PROGRESS_INTERVAL_NANOS, () -> progressTick(muster));
-        record(muster, new MusterInput.Tick(offset(muster, nowNanos)));
-        engine.handleTimeout(nowNanos);
-        pump(muster);
+                recovered.inputs().size(), snapshot.acked(), snapshot.pending());
+        MusterDriver.notify(() -> listener.onProgress(snapshot));
+        driver.resume(snapshot);
         return snapshot;
     }
 
     /** Cancels a running muster; false when no muster with that id is running. */
     public boolean cancel(String musterId) {
         scheduler.checkOwnerThread();
-        RunningMuster muster = running.get(musterId);
-        if (muster == null) {
+        MusterDriver driver = running.get(musterId);
+        if (driver == null) {
             return false;
         }
-        long now = clock.monotonicNanos();
-        record(muster, new MusterInput.Cancel(offset(muster, now)));
-        muster.engine.cancel(now);
-        pump(muster);
+        driver.cancel();
         return true;
     }
 
     public Optional<MusterView> get(String musterId) {
         scheduler.checkOwnerThread();
-        RunningMuster muster = running.get(musterId);
-        if (muster != null) {
-            return Optional.of(new MusterView.Live(muster.engine.snapshot(clock.monotonicNanos())));
+        MusterDriver driver = running.get(musterId);
+        if (driver != null) {
+            return Optional.of(new MusterView.Live(driver.snapshot()));
         }
         return finished.report(musterId).map(MusterView.Done::new);
     }
@@ -185,7 +172,7 @@ public final class MusterService {
     public List<MusterSnapshot> running() {
         scheduler.checkOwnerThread();
         long now = clock.monotonicNanos();
-        return running.values().stream().map(m -> m.engine.snapshot(now)).toList();
+        return running.values().stream().map(d -> d.engine().snapshot(now)).toList();
     }
 
     /**
@@ -197,26 +184,21 @@ public final class MusterService {
         if (!(event.payload() instanceof EventPayload.Ack ack)) {
             return;
         }
-        RunningMuster target = running.values().stream()
-                .filter(m -> m.engine.ownsCallRef(ack.callRef())).findFirst()
+        MusterDriver target = running.values().stream()
+                .filter(d -> d.engine().ownsCallRef(ack.callRef())).findFirst()
                 .orElseGet(() -> event.unitId().map(this::latestAwaiting).orElse(null));
         if (target == null) {
             log.debug("ack {} from {} matches no running muster", event.eventId(), event.address());
             return;
         }
-        long now = clock.monotonicNanos();
-        record(target, new MusterInput.Ack(offset(target, now), new UnitEvent(event.eventId(), event.unitId(),
-                event.bearer(), event.address(), event.linkId(), offset(target, event.receivedNanos()),
-                event.receivedAt(), event.payload())));
-        target.engine.onAck(event, now);
-        pump(target);
+        target.onAck(event);
     }
 
-    private RunningMuster latestAwaiting(String unitId) {
-        RunningMuster latest = null;
-        for (RunningMuster muster : running.values()) {
-            if (muster.engine.awaitsAckFrom(unitId)) {
-                latest = muster;
+    private MusterDriver latestAwaiting(String unitId) {
+        MusterDriver latest = null;
+        for (MusterDriver driver : running.values()) {
+            if (driver.engine().awaitsAckFrom(unitId)) {
+                latest = driver;
             }
         }
         return latest;
@@ -234,95 +216,12 @@ public final class MusterService {
         }).toList();
     }
 
-    /** Carries out what the engine asked for, then re-arms its timer or wraps it up. */
-    private void pump(RunningMuster muster) {
-        MusterEngine engine = muster.engine;
-        List<SendCall> sends;
-        while (!(sends = engine.pollSends()).isEmpty()) {
-            sends.forEach(send -> sendOn(muster, send));
-        }
-        engine.pollAcks().forEach(ack -> notify(() -> listener.onAck(ack)));
-        if (engine.isFinished()) {
-            complete(muster);
-        } else {
-            armTimer(muster);
-        }
-    }
-
-    private void sendOn(RunningMuster muster, SendCall send) {
-        String musterId = muster.engine.id();
-        String callRef = send.request().callRef();
-        CompletionStage<CallReceipt> stage;
-        try {
-            stage = links.get(send.linkId()).call(send.request());
-        } catch (RuntimeException e) {
-            long now = clock.monotonicNanos();
-            record(muster, new MusterInput.CallFailed(offset(muster, now), callRef, describe(e)));
-            muster.engine.onCallFailed(callRef, describe(e), now);
-            return;
-        }
-        stage.whenComplete((receipt, error) -> scheduler.execute(() -> onCallResult(musterId, callRef, receipt, error)));
-    }
-
-    private void onCallResult(String musterId, String callRef, CallReceipt receipt, Throwable error) {
-        RunningMuster muster = running.get(musterId);
-        if (muster == null) {
-            return;
-        }
-        long now = clock.monotonicNanos();
-        if (error != null) {
-            record(muster, new MusterInput.CallFailed(offset(muster, now), callRef, describe(error)));
-            muster.engine.onCallFailed(callRef, describe(error), now);
-        } else {
-            record(muster, new MusterInput.Receipt(offset(muster, now), new CallReceipt(receipt.callRef(),
-                    offset(muster, receipt.sentNanos()), receipt.sentAt(), receipt.refused())));
-            muster.engine.onReceipt(receipt, now);
-        }
-        pump(muster);
-    }
-
-    private void armTimer(RunningMuster muster) {
-        long next = muster.engine.pollTimeout().orElseThrow();
-        if (muster.timer != null && muster.timerAt == next) {
-            return;
-        }
-        if (muster.timer != null) {
-            muster.timer.cancel();
-        }
-        muster.timerAt = next;
-        muster.timer = scheduler.schedule(next - clock.monotonicNanos(), () -> {
-            muster.timer = null;
-            if (running.get(muster.engine.id()) == muster) {
-                long now = clock.monotonicNanos();
-                record(muster, new MusterInput.Tick(offset(muster, now)));
-                muster.engine.handleTimeout(now);
-                pump(muster);
-            }
-        });
-    }
-
-    private void progressTick(RunningMuster muster) {
-        if (running.get(muster.engine.id()) != muster) {
-            return;
-        }
-        MusterSnapshot snapshot = muster.engine.snapshot(clock.monotonicNanos());
-        if (!MusterService.sameCounts(snapshot, muster.lastProgress)) {
-            muster.lastProgress = snapshot;
-            notify(() -> listener.onProgress(snapshot));
-        }
-        muster.progressTick = scheduler.schedule(PROGRESS_INTERVAL_NANOS, () -> progressTick(muster));
-    }
-
-    private void complete(RunningMuster muster) {
-        running.remove(muster.engine.id());
-        if (muster.timer != null) {
-            muster.timer.cancel();
-        }
-        if (muster.progressTick != null) {
-            muster.progressTick.cancel();
-        }
-        MusterSnapshot last = muster.engine.snapshot(clock.monotonicNanos());
-        MusterReport report = muster.engine.report();
+    /** A muster ended: keep its report, record it, and say so (last progress, then the result). */
+    private void finish(MusterDriver driver) {
+        MusterEngine engine = driver.engine();
+        running.remove(engine.id());
+        MusterSnapshot last = driver.snapshot();
+        MusterReport report = engine.report();
         finished.add(report, last);
         try {
             recorder.finished(report, last);
@@ -331,55 +230,7 @@ public final class MusterService {
         }
         log.info("muster {} {}: {} acked, {} late, {} no answer, {} unreachable of {}", report.musterId(),
                 report.state(), last.acked(), last.late(), last.noAnswer(), last.unreachable(), last.targeted());
-        notify(() -> listener.onProgress(last));
-        notify(() -> listener.onFinished(report));
-    }
-
-    private void record(RunningMuster muster, MusterInput input) {
-        try {
-            recorder.input(muster.engine.id(), ++muster.inputs, input);
-        } catch (RuntimeException e) {
-            log.error("muster {}: input {} not recorded; a restart could not rebuild it exactly", muster.engine.id(),
-                    muster.inputs, e);
-        }
-    }
-
-    private static long offset(RunningMuster muster, long nanos) {
-        return nanos - muster.engine.startNanos();
-    }
-
-    private static boolean sameCounts(MusterSnapshot a, MusterSnapshot b) {
-        return b != null && a.state().equals(b.state()) && a.acked() == b.acked() && a.late() == b.late()
-                && a.pending() == b.pending() && a.noAnswer() == b.noAnswer() && a.unreachable() == b.unreachable()
-                && a.cancelled() == b.cancelled() && a.duplicateAcks() == b.duplicateAcks();
-    }
-
-    private static String describe(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    }
-
-    private static void notify(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            log.warn("muster listener failed", e);
-        }
-    }
-
-    /** Per-muster driver state. */
-    private static final class RunningMuster {
-        final MusterEngine engine;
-        Cancellable timer;
-        long timerAt;
-        Cancellable progressTick;
-        MusterSnapshot lastProgress;
-        /** Inputs recorded so far (the sequence of the last one). */
-        long inputs;
-
-        RunningMuster(MusterEngine engine, long inputs) {
-            this.engine = engine;
-            this.inputs = inputs;
-        }
+        MusterDriver.notify(() -> listener.onProgress(last));
+        MusterDriver.notify(() -> listener.onFinished(report));
     }
 }
