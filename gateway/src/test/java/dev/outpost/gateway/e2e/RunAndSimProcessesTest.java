@@ -128,17 +128,22 @@ class RunAndSimProcessesTest {
         return delays;
     }
 
-    record Errors(List<Double> sortedAbsMs) {
+    /** @param sortedSignedMs measured minus true latency: positive when the gateway measured longer */
+    record Errors(List<Double> sortedAbsMs, List<Double> sortedSignedMs) {
         static Errors of(JsonNode result, Map<String, Long> truthNanos) {
             List<Double> errors = new ArrayList<>();
+            List<Double> signed = new ArrayList<>();
             for (JsonNode row : result.path("rows")) {
                 Long truth = truthNanos.get(row.path("unit_id").asText());
                 if (row.path("outcome").asText().equals("acked") && truth != null) {
-                    errors.add(Math.abs(row.path("latency_ms").asDouble() - truth / 1e6));
+                    double error = row.path("latency_ms").asDouble() - truth / 1e6;
+                    errors.add(Math.abs(error));
+                    signed.add(error);
                 }
             }
             errors.sort(Double::compare);
-            return new Errors(errors);
+            signed.sort(Double::compare);
+            return new Errors(errors, signed);
         }
 
         int count() {
@@ -159,8 +164,10 @@ class RunAndSimProcessesTest {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d units, |error| median %.3f ms, p99 %.3f ms, max %.3f ms",
-                    count(), median(), p99(), max());
+            return String.format(Locale.ROOT, "%d units, |error| median %.3f ms, p99 %.3f ms, max %.3f ms"
+                    + " (measured - truth from %.3f to %.3f ms)", count(), median(), p99(), max(),
+                    sortedSignedMs.isEmpty() ? Double.NaN : sortedSignedMs.get(0),
+                    sortedSignedMs.isEmpty() ? Double.NaN : sortedSignedMs.get(sortedSignedMs.size() - 1));
         }
     }
 }
