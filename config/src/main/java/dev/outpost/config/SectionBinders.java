@@ -32,8 +32,37 @@ final class SectionBinders {
         Optional<MapReader> section = root.requiredSection("units");
         Optional<Path> file = section.flatMap(r -> r.requiredScalar("file")
                 .flatMap(s -> FileValues.existingFile(r, "file")));
+        Optional<GeoBounds> bounds = section.flatMap(r -> r.section("bounds")).flatMap(SectionBinders::bounds);
         section.ifPresent(MapReader::finish);
-        return file.map(UnitsSettings::new);
+        return file.map(f -> new UnitsSettings(f, bounds));
+    }
+
+    /** {@code bounds: { min_lat, max_lat, min_lon, max_lon }}, all four required. */
+    private static Optional<GeoBounds> bounds(MapReader r) {
+        Optional<Double> minLat = degrees(r, "min_lat", 90);
+        Optional<Double> maxLat = degrees(r, "max_lat", 90);
+        Optional<Double> minLon = degrees(r, "min_lon", 180);
+        Optional<Double> maxLon = degrees(r, "max_lon", 180);
+        r.finish();
+        if (minLat.isEmpty() || maxLat.isEmpty() || minLon.isEmpty() || maxLon.isEmpty()) {
+            return Optional.empty();
+        }
+        if (minLat.get() > maxLat.get() || minLon.get() > maxLon.get()) {
+            r.context().error(r.markOf(minLat.get() > maxLat.get() ? "min_lat" : "min_lon"),
+                    "'bounds' is empty: a minimum is above its maximum", "min_lat <= max_lat and min_lon <= max_lon");
+            return Optional.empty();
+        }
+        return Optional.of(new GeoBounds(minLat.get(), maxLat.get(), minLon.get(), maxLon.get()));
+    }
+
+    private static Optional<Double> degrees(MapReader r, String key, double limit) {
+        Optional<Double> value = r.requiredScalar(key).flatMap(s -> Values.number(r, key));
+        if (value.isPresent() && Math.abs(value.get()) > limit) {
+            r.context().error(r.markOf(key), "'" + key + "' must be within -" + (int) limit + ".." + (int) limit
+                    + ", got " + value.get(), null);
+            return Optional.empty();
+        }
+        return value;
     }
 
     static MusterDefaults muster(MapReader root, List<String> linkIds) {

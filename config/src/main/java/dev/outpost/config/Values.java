@@ -43,6 +43,16 @@ final class Values {
 
     /** A number strictly greater than zero. */
     static Optional<Double> positiveNumber(MapReader r, String key) {
+        Optional<Double> value = number(r, key);
+        if (value.isPresent() && !(value.get() > 0)) {
+            return bad(r, r.scalar(key).orElseThrow(), "'" + key + "' must be greater than 0, got "
+                    + r.scalar(key).orElseThrow().text());
+        }
+        return value;
+    }
+
+    /** A finite decimal number. */
+    static Optional<Double> number(MapReader r, String key) {
         Optional<YamlNode.Scalar> scalar = r.scalar(key);
         if (scalar.isEmpty()) {
             return Optional.empty();
@@ -52,8 +62,8 @@ final class Values {
             return bad(r, scalar.get(), "'" + key + "' must be a number, got " + scalar.get().describe());
         }
         double value = Double.parseDouble(text);
-        if (!(value > 0) || Double.isInfinite(value)) {
-            return bad(r, scalar.get(), "'" + key + "' must be greater than 0, got " + text);
+        if (Double.isInfinite(value)) {
+            return bad(r, scalar.get(), "'" + key + "' is too large, got " + text);
         }
         return Optional.of(value);
     }

@@ -62,7 +62,8 @@ class ConfigLoaderTest {
                 Optional.of(SecretRef.env("OUTPOST_MQTT_PASSWORD")),
                 Optional.of(new TlsSettings(Optional.of(dir.resolve("hxt.token")), Optional.empty(), Optional.empty())),
                 Duration.ofSeconds(45), Duration.ofSeconds(2), Duration.ofMinutes(2)), config.mqtt());
-        assertEquals(new UnitsSettings(dir.resolve("units.csv")), config.units());
+        assertEquals(new UnitsSettings(dir.resolve("units.csv"),
+                Optional.of(new GeoBounds(23.10, 23.25, 113.30, 113.45))), config.units());
         assertEquals(List.of(
                 new HxtLinkSettings("poc", URI.create("ws://127.0.0.1:8750/hxt/v1"),
                         SecretRef.file(dir.resolve("hxt.token")), 12.5, 5, Duration.ofSeconds(15),

@@ -24,6 +24,11 @@ import dev.outpost.gateway.mqtt.client.ReconnectingMqttClient;
 import dev.outpost.gateway.outbox.DurableOutbox;
 import dev.outpost.gateway.outbox.OutboxAlarm;
 import dev.outpost.gateway.time.ExecutorTaskScheduler;
+import dev.outpost.gateway.units.JournalUnitStore;
+import dev.outpost.gateway.units.UnitDirectory;
+import dev.outpost.gateway.units.UnitFields;
+import dev.outpost.gateway.units.UnitView;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outpost.gateway.time.GatewayClock;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -39,7 +44,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,14 +69,13 @@ public final class GatewayApp implements AutoCloseable {
     private final List<Link> links;
     private final MusterService musters;
     private final Recoveries recoveries;
-    private final AtomicReference<UnitRegistry> registry;
+    private final UnitDirectory units;
     private final GatewayClock clock;
     private final GatewayMeters meters;
 
     private GatewayApp(OutpostConfig config, UnitRegistry initialRegistry, GatewayClock clock, String version,
                        Map<String, String> env) throws GatewayStartException {
         this.clock = clock;
-        this.registry = new AtomicReference<>(initialRegistry);
         this.meters = new GatewayMeters();
         this.journal = Durability.openJournal(config, env);
         try {
@@ -84,22 +87,27 @@ public final class GatewayApp implements AutoCloseable {
             this.outbox = Durability.openOutbox(journal, config, clock, mqttExecutor, this::onOutboxAlarm);
             this.bridge = new MqttBridge(Wiring.bridgeOptions(config, version),
                     ReconnectingMqttClient.create(Wiring.clientOptions(config), clock), mqttExecutor, clock, outbox);
+            JournalUnitStore unitStore = new JournalUnitStore(journal);
+            JournalUnitStore.Merged merged = JournalUnitStore.merge(initialRegistry, unitStore.load());
+            this.units = new UnitDirectory(merged.registry(), merged.leaves(),
+                    new UnitFields(config.units().bounds()), unitStore, core, clock, this::publishUnitState);
             bridge.addHealthSection("outbox", () -> Durability.outboxHealth(outbox));
             bridge.addHealthSection("journal", () -> Durability.journalHealth(journal, meters.ackDurable()));
             meters.watchOutbox(outbox);
             LinkListener linkListener = new Router();
             this.links = new ArrayList<>();
             config.links().forEach(settings ->
-                    links.add(Wiring.link(settings, network, clock, registry::get, linkListener)));
+                    links.add(Wiring.link(settings, network, clock, units::registry, linkListener)));
             MusterArchive archive = new MusterArchive(journal);
-            this.musters = new MusterService(core, clock, registry::get, links,
+            this.musters = new MusterService(core, clock, units::registry, links,
                     link -> EnumSet.allOf(CallMethod.class),
                     MusterListeners.of(new MusterPublisher(bridge, json), new JournaledAcks(journal, clock)),
                     new MusterIds(new SecureRandom()), MusterService.DEFAULT_RETAINED_REPORTS,
                     new JournalMusterRecorder(journal, json, clock, meters.ackDurable()), archive::contains);
             this.recoveries = new Recoveries(musters, core, links, archive.running());
             new MusterRequests(musters, core, config.muster(), json, archive).registerOn(bridge);
-            bridge.setInfo(Wiring.info(config, initialRegistry, links, version));
+            new UnitRequests(units, core).registerOn(bridge);
+            bridge.setInfo(Wiring.info(config, merged.registry(), links, version));
         } catch (JournalException e) {
             journal.close();
             throw new GatewayStartException("cannot read the journal " + journal.file() + ": " + e.getMessage(), e);
@@ -126,11 +134,16 @@ public final class GatewayApp implements AutoCloseable {
                 log.error("link {} failed to start: {}", link.id(), e.toString());
             }
         }
+        app.core.execute(() -> {
+            app.units.start();
+            // Every unit's state, retained, so a platform connecting later sees the whole registry.
+            app.units.list().forEach(view -> app.publishUnitState(view, Delivery.bestEffort()));
+        });
         app.recoveries.begin();
         app.mqttExecutor.scheduleWithFixedDelay(app.outbox::sweep, OUTBOX_SWEEP_SECONDS, OUTBOX_SWEEP_SECONDS,
                 TimeUnit.SECONDS);
         log.info("gateway {} started: {} links, {} units, journal {}", config.gateway().id(), app.links.size(),
-                registry.size(), app.journal.file());
+                app.units.registry().size(), app.journal.file());
         return app;
     }
 
@@ -194,6 +207,17 @@ public final class GatewayApp implements AutoCloseable {
                     alarm.depth());
         }
         bridge.publish("alarm/outbox", Durability.alarmJson(alarm, clock), true, 1);
+    }
+
+    private void publishUnitState(UnitView view) {
+        publishUnitState(view, Delivery.latestOf("unit/" + view.unit().unitId() + "/state"));
+    }
+
+    /** Retained {@code unit/<id>/state}: the unit's registry row, lifecycle and leave. */
+    private void publishUnitState(UnitView view, Delivery delivery) {
+        ObjectNode state = MqttJson.event(clock.wallNow());
+        state.setAll(view.toJson());
+        bridge.publish("unit/" + view.unit().unitId() + "/state", MqttJson.bytes(state), true, 1, delivery);
     }
 
     /** Unit events that must not be lost: acks are evidence, status changes and SOS are operationally vital. */

@@ -46,7 +46,8 @@ final class MusterRequestParser {
         Duration attemptTimeout = millis(body, "attempt_timeout_ms", defaults.attemptTimeout(), problems);
         int retries = integer(body, "retries", defaults.retries(), problems);
         Duration deadline = millis(body, "deadline_ms", defaults.deadline(), problems);
-        Duration lateWindow = millis(body, "late_window_ms", defaults.lateWindow(), problems);
+        // No late window at all is a valid choice (as in the config); the other durations must be positive.
+        Duration lateWindow = millis(body, "late_window_ms", defaults.lateWindow(), 0, problems);
         List<String> prefer = textList(body, "prefer", defaults.prefer(), problems);
         String label = optionalText(body, "label", problems).orElse("");
         if (!problems.isEmpty()) {
@@ -136,13 +137,17 @@ final class MusterRequestParser {
     }
 
     private static Duration millis(ObjectNode body, String field, Duration fallback, List<String> problems) {
+        return millis(body, field, fallback, 1, problems);
+    }
+
+    private static Duration millis(ObjectNode body, String field, Duration fallback, long min, List<String> problems) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return fallback;
         }
-        if (!isLong(node) || node.asLong() <= 0 || node.asLong() > Duration.ofDays(1).toMillis()) {
-            problems.add("'" + field + "' must be a whole number of milliseconds between 1 and 86400000, not "
-                    + shown(node));
+        if (!isLong(node) || node.asLong() < min || node.asLong() > Duration.ofDays(1).toMillis()) {
+            problems.add("'" + field + "' must be a whole number of milliseconds between " + min
+                    + " and 86400000, not " + shown(node));
             return fallback;
         }
         return Duration.ofMillis(node.asLong());

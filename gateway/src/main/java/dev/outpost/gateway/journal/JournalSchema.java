@@ -46,7 +46,15 @@ public final class JournalSchema {
     private static final Migration V2 = new Migration(2, "final snapshot of finished musters", List.of(
             "ALTER TABLE musters ADD COLUMN snapshot_json TEXT"));
 
-    private static final JournalSchema CURRENT = new JournalSchema(List.of(V1, V2));
+    /**
+     * Units added or changed over MQTT: the registry CSV is the seed, and this overlay (one row per changed unit,
+     * the unit as it is now) is applied on top of it at every start. Lifecycle changes also go to unit_lifecycle.
+     */
+    private static final Migration V3 = new Migration(3, "unit overlay (changes made over MQTT)", List.of(
+            "CREATE TABLE unit_overlay(unit_id TEXT PRIMARY KEY, unit_json TEXT NOT NULL, leave_until TEXT,"
+                    + " changed_at TEXT NOT NULL, source TEXT NOT NULL)"));
+
+    private static final JournalSchema CURRENT = new JournalSchema(List.of(V1, V2, V3));
 
     private final List<Migration> migrations;
 

@@ -31,6 +31,7 @@ class JournalSchemaTest {
             "acks", List.of("muster_id", "unit_id", "event_id", "outcome", "status", "staff", "attempt", "link_id",
                     "bearer", "sent_at", "received_at", "latency_ns", "latency_estimated", "recorded_at"),
             "unit_lifecycle", List.of("unit_id", "lifecycle", "changed_at", "source"),
+            "unit_overlay", List.of("unit_id", "unit_json", "leave_until", "changed_at", "source"),
             "outbox", List.of("seq", "topic", "payload", "qos", "retained", "event_id", "created_at_ms",
                     "coalesce_key"));
 

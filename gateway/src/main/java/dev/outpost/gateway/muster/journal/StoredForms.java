@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outpost.config.registry.Bearer;
-import dev.outpost.config.registry.Lifecycle;
 import dev.outpost.config.registry.Unit;
 import dev.outpost.config.registry.UnitClass;
 import dev.outpost.gateway.link.CallMethod;
@@ -13,6 +12,7 @@ import dev.outpost.gateway.link.Pacing;
 import dev.outpost.gateway.muster.MusterLink;
 import dev.outpost.gateway.muster.MusterRequest;
 import dev.outpost.gateway.muster.MusterScope;
+import dev.outpost.gateway.units.UnitJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -100,29 +100,11 @@ final class StoredForms {
     }
 
     static String unit(Unit u) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("unit_id", u.unitId());
-        n.put("name", u.name());
-        n.put("class", u.unitClass().name());
-        n.put("street", u.street());
-        n.put("lat", u.lat());
-        n.put("lon", u.lon());
-        n.put("dmr_id", u.dmrId());
-        n.put("issi", u.issi());
-        n.put("fleetsync_id", u.fleetsyncId());
-        n.put("poc_user", u.pocUser());
-        n.put("lifecycle", u.lifecycle().name());
-        n.put("staff", u.staff());
-        return n.toString();
+        return UnitJson.toJson(u).toString();
     }
 
     static Unit unit(JsonNode n) {
-        return new Unit(n.path("unit_id").asText(), n.path("name").asText(), UnitClass.valueOf(n.path("class").asText()),
-                n.path("street").asText(), number(n, "lat"), number(n, "lon"),
-                n.path("dmr_id").isNumber() ? n.path("dmr_id").intValue() : null,
-                n.path("issi").isNumber() ? n.path("issi").longValue() : null, n.path("fleetsync_id").textValue(),
-                n.path("poc_user").textValue(), Lifecycle.valueOf(n.path("lifecycle").asText()),
-                n.path("staff").asInt());
+        return UnitJson.fromJson(n);
     }
 
     static List<String> texts(JsonNode array) {
@@ -131,7 +113,4 @@ final class StoredForms {
         return out;
     }
 
-    private static Double number(JsonNode n, String field) {
-        return n.path(field).isNumber() ? n.path(field).doubleValue() : null;
-    }
 }
