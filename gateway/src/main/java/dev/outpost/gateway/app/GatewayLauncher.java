@@ -1,5 +1,6 @@
 package dev.outpost.gateway.app;
 
+import dev.outpost.config.OutpostConfig;
 import dev.outpost.config.CheckResult;
 import dev.outpost.config.ConfigChecker;
 import dev.outpost.gateway.time.GatewayClock;
@@ -22,6 +23,16 @@ public final class GatewayLauncher {
         public CheckResult result() {
             return result;
         }
+    }
+
+    /** Where this config's journal is (the state directory's {@code journal.db}), as {@code outpost run} finds it. */
+    public static Path journalFile(OutpostConfig config) {
+        return StateDirectory.of(config, System.getenv()).resolve("journal.db");
+    }
+
+    /** Where this config extracts SQLite's native library. */
+    public static Path nativeLibDir(OutpostConfig config) {
+        return StateDirectory.nativeLibDir(config, StateDirectory.of(config, System.getenv()));
     }
 
     public static CheckResult check(Path config) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             SimCommand.class,
             DemoCommand.class,
+            UnitsCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -1,6 +1,7 @@
 package dev.outpost.gateway.journal;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,6 +38,14 @@ public final class Journal implements AutoCloseable {
         this.counters = counters;
         this.writerThread = writerThread;
         this.reader = reader;
+    }
+
+    /**
+     * Loads SQLite's native library, extracted into {@code dir} when given, for code that opens its own connection
+     * to a journal (a read-only one, for inspection) without opening a {@code Journal}.
+     */
+    public static void loadNativeLibrary(Optional<Path> dir) throws JournalException {
+        SqliteFiles.loadNativeLibrary(dir);
     }
 
     public static Journal open(JournalOptions options) throws JournalException {

@@ -5,8 +5,10 @@ import dev.outpost.config.registry.UnitRegistry;
 import dev.outpost.gateway.journal.Journal;
 import dev.outpost.gateway.journal.JournalException;
 import dev.outpost.gateway.journal.JournalTime;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,17 +64,20 @@ public final class JournalUnitStore implements UnitStore {
     }
 
     public List<Overlay> load() throws JournalException {
-        return journal.read(c -> {
-            List<Overlay> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT unit_json, leave_until FROM unit_overlay ORDER BY changed_at");
-                 ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(new Overlay(UnitJson.fromJson(r.getString(1)), JournalTime.parseNullable(r.getString(2))));
-                }
+        return journal.read(JournalUnitStore::load);
+    }
+
+    /** The overlay, oldest change first, from any connection to a journal (also a read-only one). */
+    public static List<Overlay> load(Connection c) throws SQLException {
+        List<Overlay> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT unit_json, leave_until FROM unit_overlay ORDER BY changed_at");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(new Overlay(UnitJson.fromJson(r.getString(1)), JournalTime.parseNullable(r.getString(2))));
             }
-            return out;
-        });
+        }
+        return out;
     }
 
     /** The registry at start: the file's units with the overlay on top, and the return dates of leaves. */

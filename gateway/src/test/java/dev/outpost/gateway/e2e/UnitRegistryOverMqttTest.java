@@ -64,6 +64,16 @@ class UnitRegistryOverMqttTest {
                 assertEquals("unreachable", row(result, "NEW-1").path("outcome").asText(),
                         "NEW-1 is not on the simulated PoC server, so it is unreachable (not missing)");
             }
+            // While stopped: the export shows the file with the MQTT changes laid over it.
+            Path export = dir.resolve("units-now.csv");
+            assertEquals(0, dev.outpost.gateway.cli.OutpostCommand.newCommandLine().execute("units",
+                    "export", "--config", dir.resolve("gateway.yaml").toString(), "--out", export.toString()));
+            var exported = dev.outpost.config.registry.RegistryCsv.read(export).units();
+            assertEquals(21, exported.size());
+            assertTrue(exported.stream().anyMatch(u -> u.unitId().equals("NEW-1") && u.street().equals("Shipai")));
+            assertTrue(exported.stream().anyMatch(u -> u.unitId().equals(leaver)
+                    && u.lifecycle() == dev.outpost.config.registry.Lifecycle.ON_LEAVE));
+
             // A fresh platform for the restarted gateway, so that old messages cannot satisfy a wait.
             try (E2eWorld again = new E2eWorld(gatewayId, dir, broker.url(), "5", units, 1,
                     BehaviourOptions.allPrompt(Duration.ofMillis(20), Duration.ofMillis(20)), 500);
