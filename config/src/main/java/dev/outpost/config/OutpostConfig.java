@@ -14,6 +14,7 @@ public record OutpostConfig(
         List<LinkSettings> links,
         MusterDefaults muster,
         StorageSettings storage,
+        ReadinessSettings readiness,
         LogSettings log) {
 
     public OutpostConfig {
@@ -24,6 +25,7 @@ public record OutpostConfig(
         links = List.copyOf(links);
         Objects.requireNonNull(muster, "muster");
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(readiness, "readiness");
         Objects.requireNonNull(log, "log");
     }
 

@@ -116,6 +116,18 @@ final class SectionBinders {
         return prefer;
     }
 
+    static ReadinessSettings readiness(MapReader root) {
+        Optional<MapReader> section = root.section("readiness");
+        if (section.isEmpty()) {
+            return new ReadinessSettings(ReadinessSettings.DEFAULT_WINDOW);
+        }
+        MapReader r = section.get();
+        Duration window = Values.duration(r, "window", ReadinessSettings.DEFAULT_WINDOW, Duration.ofHours(1),
+                Values.UNBOUNDED);
+        r.finish();
+        return new ReadinessSettings(window);
+    }
+
     static LogSettings log(MapReader root) {
         Optional<MapReader> section = root.section("log");
         if (section.isEmpty()) {

@@ -23,6 +23,7 @@ import dev.outpost.gateway.mqtt.MqttJson;
 import dev.outpost.gateway.mqtt.client.ReconnectingMqttClient;
 import dev.outpost.gateway.outbox.DurableOutbox;
 import dev.outpost.gateway.outbox.OutboxAlarm;
+import dev.outpost.gateway.readiness.ReadinessPublisher;
 import dev.outpost.gateway.time.ExecutorTaskScheduler;
 import dev.outpost.gateway.units.JournalUnitStore;
 import dev.outpost.gateway.units.UnitDirectory;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +64,7 @@ public final class GatewayApp implements AutoCloseable {
 
     private final ExecutorTaskScheduler core;
     private final ScheduledExecutorService mqttExecutor;
+    private final ExecutorService background;
     private final EventLoopGroup network;
     private final Journal journal;
     private final DurableOutbox outbox;
@@ -83,6 +86,8 @@ public final class GatewayApp implements AutoCloseable {
             this.mqttExecutor = Executors.newSingleThreadScheduledExecutor(
                     new DefaultThreadFactory("outpost-mqtt", true));
             this.network = new NioEventLoopGroup(1, new DefaultThreadFactory("outpost-net", true));
+            // Slow, non-urgent work (readiness over weeks of musters) runs here, never on the core thread.
+            this.background = Executors.newSingleThreadExecutor(new DefaultThreadFactory("outpost-background", true));
             MusterReportWriter json = new MusterReportWriter();
             this.outbox = Durability.openOutbox(journal, config, clock, mqttExecutor, this::onOutboxAlarm);
             this.bridge = new MqttBridge(Wiring.bridgeOptions(config, version),
@@ -101,7 +106,8 @@ public final class GatewayApp implements AutoCloseable {
             MusterArchive archive = new MusterArchive(journal);
             this.musters = new MusterService(core, clock, units::registry, links,
                     link -> EnumSet.allOf(CallMethod.class),
-                    MusterListeners.of(new MusterPublisher(bridge, json), new JournaledAcks(journal, clock)),
+                    MusterListeners.of(new MusterPublisher(bridge, json), new JournaledAcks(journal, clock),
+                            new ReadinessPublisher(journal, bridge, clock, config.readiness().window(), background)),
                     new MusterIds(new SecureRandom()), MusterService.DEFAULT_RETAINED_REPORTS,
                     new JournalMusterRecorder(journal, json, clock, meters.ackDurable()), archive::contains);
             this.recoveries = new Recoveries(musters, core, links, archive.running());
@@ -173,8 +179,10 @@ public final class GatewayApp implements AutoCloseable {
         core.close();
         bridge.close();
         mqttExecutor.shutdown();
+        background.shutdown();
         network.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         awaitQuietly(mqttExecutor);
+        awaitQuietly(background);
         journal.close();
         log.info("gateway stopped");
     }
@@ -190,7 +198,7 @@ public final class GatewayApp implements AutoCloseable {
         }
     }
 
-    private static void awaitQuietly(ScheduledExecutorService executor) {
+    private static void awaitQuietly(ExecutorService executor) {
         try {
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
                 executor.shutdownNow();
