@@ -40,6 +40,9 @@ final class PeiLineDecoder {
         if (text.regionMatches(true, 0, "AT", 0, 2)) {
             return new PeiFrame.CommandLine(text);
         }
+        if (text.startsWith(">")) {
+            return new PeiFrame.Invalid("> after spaces: a prompt must start its line");
+        }
         if (!text.startsWith("+")) {
             if (SdsPayloadCodec.isHex(text)) {
                 return new PeiFrame.Invalid("hex line without a +CTSDSR header before it");

@@ -56,7 +56,9 @@ public final class SdsPayloadCodec {
                     storeForward ? HEX.formatHex(data, 4, end) : null, HEX.formatHex(data, end, data.length));
         }
         if (type == ACK) {
-            need(data, 4, "SDS-ACK");
+            if (data.length != 4) {
+                throw new PeiDecodeException("SDS-ACK has " + data.length + " bytes; expected 4");
+            }
             return new SdsPayload.SdsAck(protocolId, data[2] & 0xFF, data[3] & 0xFF);
         }
         throw new PeiDecodeException("reserved SDS-TL message type " + type);
