@@ -30,12 +30,12 @@ public enum SyncPattern {
         return this == BS_DATA || this == MS_DATA;
     }
 
-    void writeTo(byte[] burst33) {
+    public void writeTo(byte[] burst33) {
         Bits.write(burst33, FIRST_BIT, LENGTH, bits);
     }
 
     /** The pattern in a burst, or null when its middle 48 bits are none of them (e.g. embedded signalling). */
-    static SyncPattern find(byte[] burst33) {
+    public static SyncPattern find(byte[] burst33) {
         long found = Bits.read(burst33, FIRST_BIT, LENGTH);
         for (SyncPattern pattern : values()) {
             if (Long.bitCount(pattern.bits ^ found) <= TOLERATED_BIT_ERRORS) {
