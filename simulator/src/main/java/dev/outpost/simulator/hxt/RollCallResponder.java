@@ -62,14 +62,14 @@ final class RollCallResponder {
         int staff = Math.max(0, Math.min(HxtLimits.MAX_STAFF, unit.unit().staff()));
         String text = world.codec.encode(new HxtEvent.RollCallAck(call.callId(), unit.user(), PRESENT, staff, call.expect()));
         TextWebSocketFrame frame = new TextWebSocketFrame(text);
-        // Stamp, then write at once: we are on the channel's event loop, so the frame reaches the socket within
-        // this call and nothing (not even recording the truth, which may touch the disk) sits between the stamp
-        // and the wire. The truth is recorded right after, microseconds before any client could act on the ack.
         long sendMono = System.nanoTime();
         Instant sendWall = Instant.now();
-        channel.writeAndFlush(frame);
+        // Recorded before the write so the truth is never behind what a client has seen (a test may read it the
+        // moment the ack arrives); recording costs microseconds (in memory, and a buffered line), which fall inside
+        // the transport time a comparison must allow anyway.
         world.truth.record(new TruthEntry.ReplySent(call.callId(), unit.unitId(), unit.user(), PRESENT, recvMono,
                 sendMono, sendWall, sendMono - recvMono, planned));
         world.counters.acksSent.incrementAndGet();
+        channel.writeAndFlush(frame);
     }
 }
