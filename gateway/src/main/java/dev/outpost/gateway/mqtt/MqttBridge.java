@@ -168,6 +168,7 @@ public final class MqttBridge implements AutoCloseable {
     /** Publishes the offline status (waiting briefly for the broker to confirm), then disconnects cleanly. */
     @Override
     public void close() {
+        drain();
         if (port.isConnected()) {
             try {
                 port.publish(status.offline(session))
@@ -183,6 +184,23 @@ public final class MqttBridge implements AutoCloseable {
                     + "go out after the next start)", pump.queued());
         }
         port.close();
+    }
+
+    /**
+     * While connected, gives what is queued a bounded moment to go out (the shutdown timeout), so that a clean stop
+     * does not leave the last results behind. Polls: this runs once, on the stopping thread.
+     */
+    private void drain() {
+        long deadline = System.nanoTime() + options.shutdownTimeout().toNanos();
+        while (port.isConnected() && pump.queued() > 0 && System.nanoTime() < deadline) {
+            pump.pump();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private OutboundMessage infoMessage() {
