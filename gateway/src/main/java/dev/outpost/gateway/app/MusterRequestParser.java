@@ -21,7 +21,7 @@ import java.util.Set;
  */
 final class MusterRequestParser {
     private static final Set<String> FIELDS = Set.of("transaction", "muster_id", "scope", "method",
-            "attempt_timeout_ms", "retries", "deadline_ms", "late_window_ms", "prefer", "label");
+            "attempt_timeout_ms", "retries", "deadline_ms", "late_window_ms", "prefer", "label", "allow_overlap");
     private static final Set<String> SCOPE_FIELDS = Set.of("type", "street", "class", "units");
     private static final int MAX_SHOWN_CHARS = 40;
 
@@ -50,11 +50,20 @@ final class MusterRequestParser {
         Duration lateWindow = millis(body, "late_window_ms", defaults.lateWindow(), 0, problems);
         List<String> prefer = textList(body, "prefer", defaults.prefer(), problems);
         String label = optionalText(body, "label", problems).orElse("");
+        boolean allowOverlap = false;
+        JsonNode overlap = body.get("allow_overlap");
+        if (overlap != null && !overlap.isNull()) {
+            if (overlap.isBoolean()) {
+                allowOverlap = overlap.booleanValue();
+            } else {
+                problems.add("'allow_overlap' must be true or false, not " + shown(overlap));
+            }
+        }
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), problems);
         }
         return new Result(Optional.of(new MusterRequest(musterId, scope, method, attemptTimeout, retries, deadline,
-                lateWindow, prefer, label)), List.of());
+                lateWindow, prefer, label, allowOverlap)), List.of());
     }
 
     record Result(Optional<MusterRequest> request, List<String> problems) {

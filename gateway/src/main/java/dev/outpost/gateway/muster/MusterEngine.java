@@ -108,6 +108,13 @@ public final class MusterEngine {
         return timing.startNanos();
     }
 
+    /** Units this muster calls (or called): its targets less the exclusions and those unreachable at start. */
+    public java.util.Set<String> calledUnitIds() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        units.stream().filter(u -> u.lane != null).forEach(u -> out.add(u.unit.unitId()));
+        return out;
+    }
+
     /** The registry rows of every unit this muster planned, targets and exclusions alike. */
     public List<Unit> plannedUnits() {
         return units.stream().map(u -> u.unit).toList();

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param lateWindow     how long after a unit's deadline an ack still counts, as {@code late}
  * @param preferLinks    link ids to try first, in order; any other link that can reach a unit follows
  * @param label          free text shown in reports
+ * @param allowOverlap   whether it may call units that a running muster is calling too (refused otherwise)
  */
 public record MusterRequest(
         Optional<String> musterId,
@@ -26,12 +27,19 @@ public record MusterRequest(
         Duration deadline,
         Duration lateWindow,
         List<String> preferLinks,
-        String label) {
+        String label,
+        boolean allowOverlap) {
 
     public MusterRequest {
         musterId = musterId == null ? Optional.empty() : musterId;
         preferLinks = preferLinks == null ? List.of() : List.copyOf(preferLinks);
         label = label == null ? "" : label;
+    }
+
+    /** A request that does not allow overlapping a running muster. */
+    public MusterRequest(Optional<String> musterId, MusterScope scope, CallMethod method, Duration attemptTimeout,
+                         int retries, Duration deadline, Duration lateWindow, List<String> preferLinks, String label) {
+        this(musterId, scope, method, attemptTimeout, retries, deadline, lateWindow, preferLinks, label, false);
     }
 
     /** Attempts per unit: the first one plus the retries. */

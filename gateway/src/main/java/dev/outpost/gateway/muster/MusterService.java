@@ -106,6 +106,9 @@ public final class MusterService {
             problems.addAll(rejected.problems());
             throw new MusterRejected(problems);
         }
+        if (!request.allowOverlap()) {
+            overlap(engine).ifPresent(problems::add);
+        }
         if (!problems.isEmpty()) {
             throw new MusterRejected(problems);
         }
@@ -192,6 +195,20 @@ public final class MusterService {
             return;
         }
         target.onAck(event);
+    }
+
+    /** Two musters never call the same units at once unless the later one allows it. */
+    private Optional<String> overlap(MusterEngine engine) {
+        Set<String> wanted = engine.calledUnitIds();
+        for (MusterDriver running : this.running.values()) {
+            List<String> shared = running.engine().calledUnitIds().stream().filter(wanted::contains).sorted().toList();
+            if (!shared.isEmpty()) {
+                return Optional.of(shared.size() + " of its units are being called by running muster "
+                        + running.engine().id() + " (e.g. " + String.join(", ", shared.subList(0, Math.min(3,
+                        shared.size()))) + "); wait for it, cancel it, or set allow_overlap");
+            }
+        }
+        return Optional.empty();
     }
 
     private MusterDriver latestAwaiting(String unitId) {

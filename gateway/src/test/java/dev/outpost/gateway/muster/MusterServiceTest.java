@@ -171,11 +171,30 @@ class MusterServiceTest {
     void acksAreRoutedByCallReferenceElseToTheLatestMusterAwaitingTheUnit() throws MusterRejected {
         String first = service.start(request(Optional.of("first"), new MusterScope.Units(List.of("U1")))).musterId();
         scheduler.advance(Duration.ofMillis(100));
-        String second = service.start(request(Optional.of("second"), new MusterScope.Units(List.of("U1")))).musterId();
+        String second = service.start(overlapping(request(Optional.of("second"), new MusterScope.Units(List.of("U1")))))
+                .musterId();
         ackAt(150 * MS, "U1", "1001", null);
         ackAt(160 * MS, "U1", "1001", dmr.calls.get(0).callRef());
         assertEquals(List.of(second, first), listener.acks.stream().map(MusterAck::musterId).toList());
         assertEquals(List.of(50.0, 160.0), listener.acks.stream().map(MusterAck::latencyMs).toList());
+    }
+
+    @Test
+    void aMusterMayNotCallUnitsARunningOneIsCallingUnlessItAllowsOverlap() throws MusterRejected {
+        service.start(request(Optional.of("first"), new MusterScope.Units(List.of("U1", "U2"))));
+        MusterRejected rejected = assertThrows(MusterRejected.class,
+                () -> service.start(request(Optional.of("second"), new MusterScope.All())));
+        assertEquals(List.of("2 of its units are being called by running muster first (e.g. U1, U2); wait for it, "
+                + "cancel it, or set allow_overlap"), rejected.problems());
+        assertEquals(1, service.running().size(), "nothing started");
+        service.start(request(Optional.of("third"), new MusterScope.Units(List.of("U3"))));
+        service.start(overlapping(request(Optional.of("fourth"), new MusterScope.All())));
+        assertEquals(3, service.running().size());
+    }
+
+    private static MusterRequest overlapping(MusterRequest r) {
+        return new MusterRequest(r.musterId(), r.scope(), r.method(), r.attemptTimeout(), r.retries(), r.deadline(),
+                r.lateWindow(), r.preferLinks(), r.label(), true);
     }
 
     @Test

@@ -53,6 +53,7 @@ final class StoredForms {
         ArrayNode prefer = n.putArray("prefer");
         r.preferLinks().forEach(prefer::add);
         n.put("label", r.label());
+        n.put("allow_overlap", r.allowOverlap());
         return n.toString();
     }
 
@@ -68,7 +69,8 @@ final class StoredForms {
         return new MusterRequest(Optional.ofNullable(n.path("muster_id").textValue()), s,
                 CallMethod.valueOf(n.path("method").asText()), Duration.ofNanos(n.path("attempt_timeout_ns").asLong()),
                 n.path("retries").asInt(), Duration.ofNanos(n.path("deadline_ns").asLong()),
-                Duration.ofNanos(n.path("late_window_ns").asLong()), texts(n.path("prefer")), n.path("label").asText());
+                Duration.ofNanos(n.path("late_window_ns").asLong()), texts(n.path("prefer")), n.path("label").asText(),
+                n.path("allow_overlap").asBoolean(false));
     }
 
     static String links(List<MusterLink> links) {
