@@ -67,12 +67,13 @@ public final class ConfigLoader {
         MusterDefaults muster = SectionBinders.muster(root, links.declaredIds());
         StorageSettings storage = StorageBinder.bind(root);
         ReadinessSettings readiness = SectionBinders.readiness(root);
+        List<ScheduleSettings> schedules = ScheduleBinder.bind(root);
         LogSettings log = SectionBinders.log(root);
         root.finish();
         Optional<OutpostConfig> config = Optional.empty();
         if (context.errorCount() == 0 && gateway.isPresent() && mqtt.isPresent() && units.isPresent()) {
             config = Optional.of(new OutpostConfig(context.file(), gateway.get(), mqtt.get(), units.get(),
-                    links.settings(), muster, storage, readiness, log));
+                    links.settings(), muster, storage, readiness, schedules, log));
         }
         return result(context, config, units.map(UnitsSettings::file));
     }

@@ -15,6 +15,7 @@ public record OutpostConfig(
         MusterDefaults muster,
         StorageSettings storage,
         ReadinessSettings readiness,
+        List<ScheduleSettings> schedules,
         LogSettings log) {
 
     public OutpostConfig {
@@ -26,6 +27,7 @@ public record OutpostConfig(
         Objects.requireNonNull(muster, "muster");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(readiness, "readiness");
+        schedules = List.copyOf(schedules);
         Objects.requireNonNull(log, "log");
     }
 

@@ -24,6 +24,8 @@ import dev.outpost.gateway.mqtt.client.ReconnectingMqttClient;
 import dev.outpost.gateway.outbox.DurableOutbox;
 import dev.outpost.gateway.outbox.OutboxAlarm;
 import dev.outpost.gateway.readiness.ReadinessPublisher;
+import dev.outpost.gateway.schedule.MusterSchedules;
+import dev.outpost.gateway.mqtt.Reply;
 import dev.outpost.gateway.time.ExecutorTaskScheduler;
 import dev.outpost.gateway.units.JournalUnitStore;
 import dev.outpost.gateway.units.UnitDirectory;
@@ -72,6 +74,7 @@ public final class GatewayApp implements AutoCloseable {
     private final List<Link> links;
     private final MusterService musters;
     private final Recoveries recoveries;
+    private final MusterSchedules schedules;
     private final UnitDirectory units;
     private final GatewayClock clock;
     private final GatewayMeters meters;
@@ -113,6 +116,10 @@ public final class GatewayApp implements AutoCloseable {
             this.recoveries = new Recoveries(musters, core, links, archive.running());
             new MusterRequests(musters, core, config.muster(), json, archive).registerOn(bridge);
             new UnitRequests(units, core).registerOn(bridge);
+            this.schedules = new MusterSchedules(config.schedules(), config.muster(), musters, core, clock,
+                    new SecureRandom());
+            bridge.route("schedule/list", request -> CompletableFuture.supplyAsync(
+                    () -> Reply.ok(Wiring.schedules(schedules.list())), core));
             bridge.setInfo(Wiring.info(config, merged.registry(), links, version));
         } catch (JournalException e) {
             journal.close();
@@ -146,6 +153,7 @@ public final class GatewayApp implements AutoCloseable {
             app.units.list().forEach(view -> app.publishUnitState(view, Delivery.bestEffort()));
         });
         app.recoveries.begin();
+        app.core.execute(app.schedules::start);
         app.mqttExecutor.scheduleWithFixedDelay(app.outbox::sweep, OUTBOX_SWEEP_SECONDS, OUTBOX_SWEEP_SECONDS,
                 TimeUnit.SECONDS);
         log.info("gateway {} started: {} links, {} units, journal {}", config.gateway().id(), app.links.size(),
