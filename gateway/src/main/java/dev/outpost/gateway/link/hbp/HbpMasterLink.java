@@ -109,6 +109,11 @@ public final class HbpMasterLink implements Link {
         }
     }
 
+    /** The address the link listens on (with the real port when configured with port 0), once listening. */
+    public Optional<InetSocketAddress> localAddress() {
+        return Optional.ofNullable(endpoint.localAddress());
+    }
+
     @Override
     public void start() {
         loop.execute(() -> {

@@ -42,7 +42,7 @@ final class UdpEndpoint extends SimpleChannelInboundHandler<DatagramPacket> {
     private final GatewayClock clock;
     private final AtomicLong framesOut;
     private final Receiver receiver;
-    private Channel channel;
+    private volatile Channel channel;
     private ScheduledFuture<?> timer;
 
     UdpEndpoint(EventLoop loop, GatewayClock clock, AtomicLong framesOut, Receiver receiver) {
@@ -74,6 +74,12 @@ final class UdpEndpoint extends SimpleChannelInboundHandler<DatagramPacket> {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // UDP: ICMP errors (port unreachable) and the like; the protocol's own timers deal with a silent far end.
         log.debug("hbp udp {}: {}", ctx.channel().localAddress(), cause.toString());
+    }
+
+    /** The socket's local address while open (any thread). */
+    InetSocketAddress localAddress() {
+        Channel ch = channel;
+        return ch == null ? null : (InetSocketAddress) ch.localAddress();
     }
 
     boolean isOpen() {
