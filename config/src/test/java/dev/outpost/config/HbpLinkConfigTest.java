@@ -55,6 +55,17 @@ class HbpLinkConfigTest {
     }
 
     @Test
+    void dmrExampleIsValid() {
+        LoadResult result = ConfigLoader.load(Path.of("../examples/gateway-dmr.yaml"));
+
+        assertEquals(List.of(), result.problems());
+        HbpMasterLinkSettings m = (HbpMasterLinkSettings) result.orElseThrow().links().get(0);
+        assertEquals("demo-passphrase", m.passphrase().orElseThrow().resolve());
+        assertEquals(3, m.routes().size());
+        assertFalse(m.toString().contains("demo-passphrase"), m.toString());
+    }
+
+    @Test
     void masterBindsEveryKey() {
         OutpostConfig config = load("""
                   - id: dmr
