@@ -16,7 +16,8 @@ final class LinksBinder {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     static final String ID_RULE = "1-64 of a-z, 0-9, '_' and '-', starting with a letter or digit";
 
-    static final Map<String, LinkBinder> BINDERS = Stream.of(new HxtLinkBinder())
+    static final Map<String, LinkBinder> BINDERS = Stream.of(new HxtLinkBinder(), new HbpMasterLinkBinder(),
+            new HbpPeerLinkBinder())
             .collect(Collectors.toUnmodifiableMap(LinkBinder::type, b -> b));
 
     /** The bound links, and every id declared (even on links that failed), for cross-references. */

@@ -2,6 +2,8 @@ package dev.outpost.gateway.app;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outpost.config.HbpMasterLinkSettings;
+import dev.outpost.config.HbpPeerLinkSettings;
 import dev.outpost.config.HxtLinkSettings;
 import dev.outpost.config.LinkSettings;
 import dev.outpost.config.MqttSettings;
@@ -16,6 +18,12 @@ import dev.outpost.config.registry.UnitRegistry;
 import dev.outpost.gateway.link.Link;
 import dev.outpost.gateway.link.LinkListener;
 import dev.outpost.gateway.link.Pacing;
+import dev.outpost.gateway.link.hbp.DmrSlot;
+import dev.outpost.gateway.link.hbp.HbpMasterLink;
+import dev.outpost.gateway.link.hbp.HbpMasterOptions;
+import dev.outpost.gateway.link.hbp.HbpPeerLink;
+import dev.outpost.gateway.link.hbp.HbpPeerOptions;
+import dev.outpost.gateway.link.hbp.HbpRouteRule;
 import dev.outpost.gateway.link.hxt.HxtLink;
 import dev.outpost.gateway.link.hxt.HxtLinkOptions;
 import dev.outpost.gateway.mqtt.MqttBridgeOptions;
@@ -23,13 +31,19 @@ import dev.outpost.gateway.mqtt.MqttJson;
 import dev.outpost.gateway.mqtt.client.MqttClientOptions;
 import dev.outpost.gateway.mqtt.client.MqttProtocolVersion;
 import dev.outpost.gateway.time.GatewayClock;
+import dev.outpost.protocol.hbp.HbpMasterSessionConfig;
+import dev.outpost.protocol.hbp.HbpPeerSessionConfig;
+import dev.outpost.protocol.hbp.PeerConfig;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +81,38 @@ final class Wiring {
                     hxt.reconnectMin(), hxt.reconnectMax());
             return new HxtLink(options, network, clock, registry, listener);
         }
+        if (settings instanceof HbpMasterLinkSettings hbp) {
+            return new HbpMasterLink(hbpMasterOptions(hbp), network, clock, registry, listener);
+        }
+        if (settings instanceof HbpPeerLinkSettings hbp) {
+            return new HbpPeerLink(hbpPeerOptions(hbp), network, clock, registry, listener);
+        }
         throw new IllegalArgumentException("link type '" + settings.type() + "' is not supported by this build");
+    }
+
+    /** Passphrases are read from their files here, once, at start; they never reach a log. */
+    static HbpMasterOptions hbpMasterOptions(HbpMasterLinkSettings s) {
+        Map<Long, String> passphrases = new java.util.HashMap<>();
+        s.peers().forEach(p -> passphrases.put(p.peerId(), p.passphrase().resolve()));
+        List<HbpRouteRule> routes = s.routes().stream().map(r -> new HbpRouteRule(new DmrSlot(r.peerId(), r.slot()),
+                r.talkgroup(), new HashSet<>(r.streets()), new HashSet<>(r.units()))).toList();
+        return new HbpMasterOptions(s.id(), new InetSocketAddress(s.listen().host(), s.listen().port()),
+                s.passphrase().map(p -> p.resolve()), passphrases,
+                new HbpMasterSessionConfig(s.pingTimeout(), s.missedPings(), s.loginTimeout()), s.slotsInFlight(),
+                s.callRate(), s.dispatcherId(), s.radioId(), s.streamTimeout(), routes);
+    }
+
+    static HbpPeerOptions hbpPeerOptions(HbpPeerLinkSettings s) {
+        HbpPeerLinkSettings.Station st = s.station();
+        PeerConfig rptc = new PeerConfig(st.callsign(), st.rxFrequencyHz(), st.txFrequencyHz(), st.txPower(),
+                st.colourCode(), st.latitude(), st.longitude(), st.heightMetres(), st.location(), st.description(),
+                st.slots(), st.url(), "Outpost", "outpost-gateway");
+        Duration resend = s.timeout().dividedBy(6).isZero() ? s.timeout() : s.timeout().dividedBy(6);
+        HbpPeerSessionConfig session = new HbpPeerSessionConfig(s.peerId(), s.passphrase().resolve(), rptc,
+                s.options().orElse(null), resend, s.pingInterval(), s.timeout(), s.reconnectMin());
+        return new HbpPeerOptions(s.id(), new InetSocketAddress(s.master().host(), s.master().port()), session,
+                s.reconnectMin(), s.reconnectMax(), new HashSet<>(s.talkgroups()), s.allowRadioCheck(), s.radioId(),
+                s.slot(), s.streamTimeout());
     }
 
     /** The retained {@code <base>/info} document. */

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param receivedNanos monotonic receive instant from the gateway clock (for latency)
  * @param receivedAt    wall-clock receive instant (for the record)
  * @param payload       what happened
+ * @param via           the base station, slot and signal that carried it, on bearers that have them (DMR)
  */
 public record UnitEvent(
         String eventId,
@@ -25,7 +26,8 @@ public record UnitEvent(
         String linkId,
         long receivedNanos,
         Instant receivedAt,
-        EventPayload payload) {
+        EventPayload payload,
+        Optional<Via> via) {
 
     public UnitEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -35,6 +37,13 @@ public record UnitEvent(
         Objects.requireNonNull(linkId, "linkId");
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(via, "via");
+    }
+
+    /** An event without {@link Via} (links whose network has no base stations or slots). */
+    public UnitEvent(String eventId, Optional<String> unitId, Bearer bearer, String address, String linkId,
+            long receivedNanos, Instant receivedAt, EventPayload payload) {
+        this(eventId, unitId, bearer, address, linkId, receivedNanos, receivedAt, payload, Optional.empty());
     }
 
     /** The wire name of the event type: {@code ack}, {@code ptt_start}, ... */
