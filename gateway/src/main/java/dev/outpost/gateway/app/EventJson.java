@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outpost.gateway.event.EventPayload;
 import dev.outpost.gateway.event.UnitEvent;
 import dev.outpost.gateway.link.LinkStatus;
+import dev.outpost.gateway.link.StationStatus;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.outpost.gateway.mqtt.MqttJson;
 
 /** The MQTT payloads of unit events and link states (docs/mqtt-api.md). */
@@ -20,6 +22,16 @@ final class EventJson {
         o.put("address", e.address());
         o.put("link", e.linkId());
         o.put("ts", MqttJson.timestamp(e.receivedAt()));
+        e.via().ifPresent(v -> {
+            ObjectNode via = o.putObject("via");
+            via.put("station", v.station());
+            if (v.slot() != null) {
+                via.put("slot", v.slot());
+            }
+            if (v.rssiDbm() != null) {
+                via.put("rssi_dbm", v.rssiDbm());
+            }
+        });
         putPayload(o, e.payload());
         return o;
     }
@@ -68,6 +80,18 @@ final class EventJson {
         o.put("frames_in", s.framesIn());
         o.put("frames_out", s.framesOut());
         o.put("frames_invalid", s.framesInvalid());
+        if (!s.stations().isEmpty()) {
+            ArrayNode stations = o.putArray("stations");
+            for (StationStatus station : s.stations()) {
+                ObjectNode n = stations.addObject();
+                n.put("id", station.stationId());
+                n.put("state", station.state().wireName());
+                n.put("since", MqttJson.timestamp(station.since()));
+                putIfPresent(n, "address", station.address());
+                putIfPresent(n, "detail", station.detail());
+                station.info().forEach(n::put);
+            }
+        }
         return o;
     }
 

@@ -46,6 +46,11 @@ public record UnitEvent(
         this(eventId, unitId, bearer, address, linkId, receivedNanos, receivedAt, payload, Optional.empty());
     }
 
+    /** The same event with another receive instant (a muster records it as an offset from its start). */
+    public UnitEvent withReceivedNanos(long nanos) {
+        return new UnitEvent(eventId, unitId, bearer, address, linkId, nanos, receivedAt, payload, via);
+    }
+
     /** The wire name of the event type: {@code ack}, {@code ptt_start}, ... */
     public String type() {
         return payload.type();

@@ -73,8 +73,7 @@ final class MusterDriver {
 
     void onAck(UnitEvent event) {
         long now = ctx.clock().monotonicNanos();
-        record(new MusterInput.Ack(offset(now), new UnitEvent(event.eventId(), event.unitId(), event.bearer(),
-                event.address(), event.linkId(), offset(event.receivedNanos()), event.receivedAt(), event.payload())));
+        record(new MusterInput.Ack(offset(now), event.withReceivedNanos(offset(event.receivedNanos()))));
         engine.onAck(event, now);
         pump();
     }

@@ -92,8 +92,7 @@ public final class MusterEngine {
             onCallFailed(f.callRef(), f.reason(), at);
         } else if (input instanceof MusterInput.Ack a) {
             UnitEvent e = a.event();
-            onAck(new UnitEvent(e.eventId(), e.unitId(), e.bearer(), e.address(), e.linkId(),
-                    startNanos + e.receivedNanos(), e.receivedAt(), e.payload()), at);
+            onAck(e.withReceivedNanos(startNanos + e.receivedNanos()), at);
         } else if (input instanceof MusterInput.Cancel) {
             cancel(at);
         }
