@@ -47,4 +47,11 @@ public record BaseStationSpec(long peerId, String callsign, int colourCode, Stri
         return new PeerConfig(callsign, rx, rx + 5_000_000L, 25, colourCode, "23.1300", "113.3600", 30,
                 "Tianhe", "Outpost simulator", '3', "", "outpost-sim", "outpost-sim");
     }
+
+    /** Never prints the passphrase. */
+    @Override
+    public String toString() {
+        return "BaseStationSpec[peerId=" + peerId + ", callsign=" + callsign + ", colourCode=" + colourCode
+                + ", streets=" + streets + "]";
+    }
 }

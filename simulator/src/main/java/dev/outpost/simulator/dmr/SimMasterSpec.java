@@ -30,4 +30,11 @@ public record SimMasterSpec(String host, int port, String passphrase, long maste
     public static SimMasterSpec onLoopback(int port, String passphrase) {
         return new SimMasterSpec("127.0.0.1", port, passphrase, 9_990_001L, 1, Duration.ZERO, 91);
     }
+
+    /** Never prints the passphrase. */
+    @Override
+    public String toString() {
+        return "SimMasterSpec[host=" + host + ", port=" + port + ", masterId=" + masterId + ", colourCode="
+                + colourCode + ", trafficInterval=" + trafficInterval + ", trafficTalkgroup=" + trafficTalkgroup + "]";
+    }
 }
