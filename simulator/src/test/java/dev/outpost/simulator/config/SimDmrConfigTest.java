@@ -29,6 +29,13 @@ class SimDmrConfigTest {
     }
 
     @Test
+    void loadsTheShippedDmrExample() throws Exception {
+        DmrSimOptions dmr = SimConfigLoader.load(Path.of("..", "examples", "sim-dmr.yaml")).options().dmr();
+        assertEquals(20, dmr.stations().size());
+        assertEquals(62032, dmr.simulatedMaster().port());
+    }
+
+    @Test
     void anHxtOnlyConfigHasNoDmrWorld() throws Exception {
         assertNull(load(HXT).options().dmr());
     }
