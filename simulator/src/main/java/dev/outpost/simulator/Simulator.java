@@ -5,15 +5,24 @@ import dev.outpost.simulator.behaviour.BehaviourModel;
 import dev.outpost.simulator.behaviour.UnitBehaviour;
 import dev.outpost.simulator.config.SimConfig;
 import dev.outpost.simulator.config.SimConfigException;
+import dev.outpost.simulator.dmr.DmrSim;
+import dev.outpost.simulator.dmr.RunningDmrSim;
 import dev.outpost.simulator.hxt.HxtServer;
 import dev.outpost.simulator.truth.GroundTruth;
 import dev.outpost.simulator.truth.TruthEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Entry point: starts a simulated world (PoC server + units) for tests, the demo and {@code outpost sim}. */
+/**
+ * Entry point: starts a simulated world (PoC server + units, and the DMR world if configured) for tests, the demo
+ * and {@code outpost sim}.
+ */
 public final class Simulator {
+    private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
+
     private Simulator() {
     }
 
@@ -32,7 +41,14 @@ public final class Simulator {
                         unit.answering().wireName()));
             }
             HxtServer server = HxtServer.start(options, model, truth);
-            return new RunningSimulator(server, truth, model);
+            RunningDmrSim dmr = null;
+            try {
+                dmr = startDmr(options, units, truth);
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
+            return new RunningSimulator(server, truth, model, dmr);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             truth.close();
@@ -41,6 +57,16 @@ public final class Simulator {
             truth.close();
             throw e;
         }
+    }
+
+    private static RunningDmrSim startDmr(SimulatorOptions options, List<Unit> units, GroundTruth truth) {
+        if (options.dmr() == null) {
+            return null;
+        }
+        RunningDmrSim dmr = DmrSim.start(options.dmr().withBehaviour(options.seed(), options.behaviour()), units, truth);
+        LOG.info("DMR: {} base station(s) logging in to {}; simulated master {}", options.dmr().stations().size(),
+                options.dmr().master(), dmr.simulatedMasterAddress().map(Object::toString).orElse("off"));
+        return dmr;
     }
 
     /** Starts from a loaded config file ({@code outpost sim --config FILE}). */

@@ -1,6 +1,7 @@
 package dev.outpost.simulator;
 
 import dev.outpost.simulator.behaviour.BehaviourOptions;
+import dev.outpost.simulator.dmr.DmrSimOptions;
 import dev.outpost.simulator.truth.GroundTruth;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param groundTruthFile   JSON Lines file for the ground truth, or null for memory only
  * @param groundTruthMaxEntries bound on ground-truth entries kept in memory
  * @param backgroundInterval how often one online unit emits background traffic; zero = none
+ * @param dmr               the DMR world (base stations, simulated master), or null for none; its seed and
+ *                          behaviour are taken from {@code seed} and {@code behaviour} at start
  */
 public record SimulatorOptions(
         String host,
@@ -34,9 +37,18 @@ public record SimulatorOptions(
         BehaviourOptions behaviour,
         Path groundTruthFile,
         int groundTruthMaxEntries,
-        Duration backgroundInterval) {
+        Duration backgroundInterval,
+        DmrSimOptions dmr) {
 
     public static final String DEFAULT_PATH = "/hxt/v1";
+
+    /** Without a DMR world (the form before DMR existed). */
+    public SimulatorOptions(String host, int port, String path, String token, Duration pingInterval,
+            int missedPingsToDrop, Duration dropEvery, long seed, BehaviourOptions behaviour, Path groundTruthFile,
+            int groundTruthMaxEntries, Duration backgroundInterval) {
+        this(host, port, path, token, pingInterval, missedPingsToDrop, dropEvery, seed, behaviour, groundTruthFile,
+                groundTruthMaxEntries, backgroundInterval, null);
+    }
 
     public SimulatorOptions {
         Objects.requireNonNull(host, "host");
@@ -71,37 +83,43 @@ public record SimulatorOptions(
 
     public SimulatorOptions withPort(int newPort) {
         return new SimulatorOptions(host, newPort, path, token, pingInterval, missedPingsToDrop, dropEvery, seed,
-                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval);
+                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, dmr);
     }
 
     public SimulatorOptions withToken(String newToken) {
         return new SimulatorOptions(host, port, path, newToken, pingInterval, missedPingsToDrop, dropEvery, seed,
-                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval);
+                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, dmr);
     }
 
     public SimulatorOptions withPings(Duration interval, int missedToDrop) {
         return new SimulatorOptions(host, port, path, token, interval, missedToDrop, dropEvery, seed,
-                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval);
+                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, dmr);
     }
 
     public SimulatorOptions withDropEvery(Duration interval) {
         return new SimulatorOptions(host, port, path, token, pingInterval, missedPingsToDrop, interval, seed,
-                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval);
+                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, dmr);
     }
 
     public SimulatorOptions withBehaviour(long newSeed, BehaviourOptions newBehaviour) {
         return new SimulatorOptions(host, port, path, token, pingInterval, missedPingsToDrop, dropEvery, newSeed,
-                newBehaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval);
+                newBehaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, dmr);
     }
 
     public SimulatorOptions withGroundTruthFile(Path file) {
         return new SimulatorOptions(host, port, path, token, pingInterval, missedPingsToDrop, dropEvery, seed,
-                behaviour, file, groundTruthMaxEntries, backgroundInterval);
+                behaviour, file, groundTruthMaxEntries, backgroundInterval, dmr);
     }
 
     public SimulatorOptions withBackgroundInterval(Duration interval) {
         return new SimulatorOptions(host, port, path, token, pingInterval, missedPingsToDrop, dropEvery, seed,
-                behaviour, groundTruthFile, groundTruthMaxEntries, interval);
+                behaviour, groundTruthFile, groundTruthMaxEntries, interval, dmr);
+    }
+
+    /** Also runs the DMR world (null = none). */
+    public SimulatorOptions withDmr(DmrSimOptions newDmr) {
+        return new SimulatorOptions(host, port, path, token, pingInterval, missedPingsToDrop, dropEvery, seed,
+                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, newDmr);
     }
 
     /** Never prints the token. */
@@ -110,7 +128,8 @@ public record SimulatorOptions(
         return "SimulatorOptions[host=" + host + ", port=" + port + ", path=" + path + ", token=***, pingInterval="
                 + pingInterval + ", missedPingsToDrop=" + missedPingsToDrop + ", dropEvery=" + dropEvery + ", seed="
                 + seed + ", behaviour=" + behaviour + ", groundTruthFile=" + groundTruthFile
-                + ", groundTruthMaxEntries=" + groundTruthMaxEntries + ", backgroundInterval=" + backgroundInterval + "]";
+                + ", groundTruthMaxEntries=" + groundTruthMaxEntries + ", backgroundInterval=" + backgroundInterval
+                + ", dmr=" + dmr + "]";
     }
 
     private static void requirePositive(Duration d, String what) {

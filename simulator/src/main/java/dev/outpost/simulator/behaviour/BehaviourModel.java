@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 
 /**
  * The simulated population on the PoC network: every unit with a PoC user, with traits rolled
@@ -24,8 +25,21 @@ public final class BehaviourModel {
 
     public static BehaviourModel create(List<Unit> units, BehaviourOptions options, long seed) {
         Map<String, UnitBehaviour> byUser = new LinkedHashMap<>();
+        for (UnitBehaviour b : roll(units, options, seed, u -> u.pocUser() != null && !u.pocUser().isBlank())) {
+            byUser.put(b.user(), b);
+        }
+        return new BehaviourModel(Collections.unmodifiableMap(byUser));
+    }
+
+    /**
+     * Rolls the traits of the units {@code include} accepts (e.g. those with a DMR id), in registry order. A unit
+     * gets the same traits here as in {@link #create} for the same seed, since both come from its own stream.
+     */
+    public static List<UnitBehaviour> roll(List<Unit> units, BehaviourOptions options, long seed,
+            Predicate<Unit> include) {
+        List<UnitBehaviour> out = new ArrayList<>();
         for (Unit unit : units) {
-            if (unit.pocUser() == null || unit.pocUser().isBlank()) {
+            if (!include.test(unit)) {
                 continue;
             }
             SplittableRandom random = new SplittableRandom(unitSeed(seed, unit.unitId()));
@@ -34,9 +48,9 @@ public final class BehaviourModel {
             Answering answering = roll < options.neverAnswerFraction() ? Answering.NEVER
                     : roll < options.neverAnswerFraction() + options.lateFraction() ? Answering.LATE
                     : Answering.PROMPT;
-            byUser.put(unit.pocUser(), new UnitBehaviour(unit, online, answering, options, random));
+            out.add(new UnitBehaviour(unit, online, answering, options, random));
         }
-        return new BehaviourModel(Collections.unmodifiableMap(byUser));
+        return out;
     }
 
     public Optional<UnitBehaviour> byUser(String user) {

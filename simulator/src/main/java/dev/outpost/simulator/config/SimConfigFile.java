@@ -10,7 +10,7 @@ import java.time.Duration;
  * its constructor, so a violation is reported with the section's position in the file.
  */
 record SimConfigFile(Long seed, Hxt hxt, Units units, Behaviour behaviour, GroundTruthSection groundTruth,
-        Background background) {
+        Background background, SimDmrSection dmr) {
 
     SimConfigFile {
         if (hxt == null || units == null) {

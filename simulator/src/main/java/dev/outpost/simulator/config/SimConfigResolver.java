@@ -33,7 +33,8 @@ final class SimConfigResolver {
                 in.groundTruth() == null ? d.groundTruthMaxEntries()
                         : or(in.groundTruth().maxEntries(), d.groundTruthMaxEntries()),
                 in.background() == null ? d.backgroundInterval()
-                        : or(in.background().locationInterval(), d.backgroundInterval()));
+                        : or(in.background().locationInterval(), d.backgroundInterval()),
+                in.dmr() == null ? null : DmrConfigResolver.resolve(file, base, in.dmr()));
         SimConfig.UnitSource units = in.units().file() != null
                 ? new SimConfig.UnitSource.FromFile(base.resolve(in.units().file()))
                 : new SimConfig.UnitSource.Generated(

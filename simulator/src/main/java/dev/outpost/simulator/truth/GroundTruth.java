@@ -58,6 +58,10 @@ public final class GroundTruth implements AutoCloseable {
             firstCallRecv.putIfAbsent(c.unitId(), c.recvMonoNanos());
         } else if (entry instanceof TruthEntry.ReplySent s) {
             firstReplySend.putIfAbsent(s.unitId(), s.sendMonoNanos());
+        } else if (entry instanceof TruthEntry.DmrDelivered d) {
+            firstCallRecv.putIfAbsent(d.unitId(), d.reachMonoNanos());
+        } else if (entry instanceof TruthEntry.DmrReplied r) {
+            firstReplySend.putIfAbsent(r.unitId(), r.airStartMonoNanos());
         }
         if (entries.size() < maxEntries) {
             entries.add(entry);
@@ -69,7 +73,8 @@ public final class GroundTruth implements AutoCloseable {
 
     /**
      * First reply send instant minus first call receive instant over all of a unit's calls: what
-     * the gateway should measure as the unit's latency, less loopback transport time.
+     * the gateway should measure as the unit's latency, less loopback transport time. Over DMR it is
+     * the first answer burst's air start minus the first request's reach at the radio (air time excluded).
      */
     public synchronized OptionalLong firstReplyDelayNanos(String unitId) {
         Long recv = firstCallRecv.get(unitId);

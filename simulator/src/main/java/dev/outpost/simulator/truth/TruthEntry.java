@@ -32,4 +32,38 @@ public sealed interface TruthEntry {
     record ReplySent(String callId, String unitId, String user, String status, long recvMonoNanos, long sendMonoNanos,
             Instant sendWall, long delayNanos, long plannedDelayNanos) implements TruthEntry {
     }
+
+    /**
+     * A DMR request (radio check, call alert, or the end of a dispatcher's voice call) reached a simulated radio.
+     * {@code arrivedMonoNanos}: the DMRD reached the simulated repeater; {@code airStartMonoNanos}: its burst went on
+     * air (the next free burst of the slot); {@code reachMonoNanos}: the burst was complete at the radio
+     * (air start + 30 ms). For voice, the instants are those of the terminator: the end of the call (T0).
+     */
+    record DmrDelivered(String callId, String unitId, int dmrId, String kind, long peerId, int slot,
+            long arrivedMonoNanos, long airStartMonoNanos, long reachMonoNanos) implements TruthEntry {
+    }
+
+    /**
+     * A radio answered a DMR request: {@code airStartMonoNanos} is the first burst of its answer on air,
+     * {@code sentMonoNanos} when the simulated repeater sent that burst's DMRD (after the burst was complete),
+     * {@code delayNanos} = air start - reach, the radio's true response delay.
+     */
+    record DmrReplied(String callId, String unitId, int dmrId, String kind, long peerId, int slot,
+            long reachMonoNanos, long airStartMonoNanos, long sentMonoNanos, Instant sentWall, long delayNanos)
+            implements TruthEntry {
+    }
+
+    /**
+     * A radio's transmission on a slot: {@code outcome} is {@code sent}, {@code collided} (garbled together with
+     * another one that started in the same burst: nothing reached the network) or {@code gave_up} (the slot stayed
+     * busy through every retry). Air instants are the first burst's start and the last burst's end.
+     */
+    record DmrKeyUp(String unitId, int dmrId, String kind, long peerId, int slot, int destination, long streamId,
+            long airStartMonoNanos, long airEndMonoNanos, int bursts, String outcome) implements TruthEntry {
+    }
+
+    /** Two or more radios started in the same burst of one slot; one entry per radio, naming the others. */
+    record DmrCollision(String unitId, int dmrId, String kind, long peerId, int slot, long airStartMonoNanos,
+            long airEndMonoNanos, java.util.List<Integer> withDmrIds) implements TruthEntry {
+    }
 }

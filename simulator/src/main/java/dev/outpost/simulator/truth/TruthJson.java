@@ -26,6 +26,8 @@ final class TruthJson {
                     .put("status", s.status()).put("recv_mono_ns", s.recvMonoNanos())
                     .put("send_mono_ns", s.sendMonoNanos()).put("send_wall", s.sendWall().toString())
                     .put("delay_ns", s.delayNanos()).put("planned_delay_ns", s.plannedDelayNanos());
+        } else {
+            DmrTruthJson.fill(node, entry);
         }
         return node.toString();
     }
