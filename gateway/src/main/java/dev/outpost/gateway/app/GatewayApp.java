@@ -10,6 +10,7 @@ import dev.outpost.gateway.link.CallMethod;
 import dev.outpost.gateway.link.Link;
 import dev.outpost.gateway.link.LinkListener;
 import dev.outpost.gateway.link.LinkStatus;
+import dev.outpost.gateway.linkage.LinkageDrills;
 import dev.outpost.gateway.muster.MusterIds;
 import dev.outpost.gateway.muster.MusterListeners;
 import dev.outpost.gateway.muster.MusterService;
@@ -74,6 +75,7 @@ public final class GatewayApp implements AutoCloseable {
     private final List<Link> links;
     private final MusterService musters;
     private final Recoveries recoveries;
+    private final LinkageDrills drills;
     private final MusterSchedules schedules;
     private final UnitDirectory units;
     private final GatewayClock clock;
@@ -107,15 +109,18 @@ public final class GatewayApp implements AutoCloseable {
             config.links().forEach(settings ->
                     links.add(Wiring.link(settings, network, clock, units::registry, linkListener)));
             MusterArchive archive = new MusterArchive(journal);
+            this.drills = new LinkageDrills((musterId, report) -> bridge.publish("muster/" + musterId + "/linkage",
+                    MqttJson.bytes(report), true, 1, Delivery.durable(musterId + "/linkage")));
             this.musters = new MusterService(core, clock, units::registry, links,
                     link -> EnumSet.allOf(CallMethod.class),
-                    MusterListeners.of(new MusterPublisher(bridge, json), new JournaledAcks(journal, clock),
+                    MusterListeners.of(new MusterPublisher(bridge, json), new JournaledAcks(journal, clock), drills,
                             new ReadinessPublisher(journal, bridge, clock, config.readiness().window(), background)),
                     new MusterIds(new SecureRandom()), MusterService.DEFAULT_RETAINED_REPORTS,
                     new JournalMusterRecorder(journal, json, clock, meters.ackDurable()), archive::contains);
             this.recoveries = new Recoveries(musters, core, links, archive.running());
             new MusterRequests(musters, core, config.muster(), json, archive).registerOn(bridge);
             new UnitRequests(units, core).registerOn(bridge);
+            new LinkageRequests(musters, units, drills, core, config.muster(), json).registerOn(bridge);
             this.schedules = new MusterSchedules(config.schedules(), config.muster(), musters, core, clock,
                     new SecureRandom());
             bridge.route("schedule/list", request -> CompletableFuture.supplyAsync(
@@ -253,6 +258,7 @@ public final class GatewayApp implements AutoCloseable {
         public void onEvent(UnitEvent event) {
             core.execute(() -> {
                 recoveries.onEvent(event);
+                drills.onEvent(event);
                 String topic = event.unitId().map(id -> "unit/" + id + "/event").orElse("unit/unknown/event");
                 bridge.publish(topic, MqttJson.bytes(EventJson.unitEvent(event)), false, 1, deliveryOf(event));
             });
