@@ -78,15 +78,18 @@ final class LocalSerialConnection implements SerialConnection {
     public void write(byte[] bytes) throws IOException {
         int offset = 0;
         while (offset < bytes.length) {
+            long started = System.nanoTime();
             int n = port.writeBytes(bytes, bytes.length - offset, offset);
-            if (n < 0) {
-                throw new IOException("write failed on " + name + " (errno " + port.getLastErrorCode() + ")");
-            }
-            if (n == 0) {
+            if (n > 0) {
+                offset += n;
+            } else if (n == 0 && System.nanoTime() - started >= writeTimeout.toNanos() / 2) {
                 throw new IOException("write on " + name + " made no progress within " + writeTimeout.toMillis()
                         + " ms (flow control holding the line?)");
+            } else {
+                // jSerialComm answers 0 or -1 at once when the device is gone (EIO on a closed pty).
+                throw new IOException("write failed on " + name + " (errno " + port.getLastErrorCode()
+                        + "): the device was unplugged or the other end closed");
             }
-            offset += n;
         }
     }
 
