@@ -117,7 +117,7 @@ public final class SerialLinkDriver implements AutoCloseable {
                 connection = opener.open(attempt);
             } catch (SerialOpenException | RuntimeException e) {
                 if (!closed) {
-                    report(LinkState.DOWN, e.getMessage());
+                    report(LinkState.DOWN, e.getMessage() != null ? e.getMessage() : e.toString());
                 }
                 pause(options.reopen().delay(++failures, ThreadLocalRandom.current()::nextDouble));
                 continue;
