@@ -80,21 +80,30 @@ final class EchoServer implements AutoCloseable {
 
     /** Closes the listening socket and every connection, and waits (bounded) for the threads to finish. */
     synchronized void stop() throws InterruptedException {
-        try {
-            if (server != null) {
-                server.close();
-            }
-            for (Socket client : clients) {
-                client.close();
-            }
-        } catch (IOException ignored) {
-            // closing anyway
+        closeQuietly(server);
+        // The accept thread registers each client before it looks for the next, so once it has ended every
+        // connection it made is in the list.
+        if (!threads.isEmpty()) {
+            threads.get(0).join(2_000);
+        }
+        for (Socket client : clients) {
+            closeQuietly(client);
         }
         clients.clear();
         for (Thread thread : threads) {
             thread.join(2_000);
         }
         threads.clear();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            if (closeable != null) {
+                closeable.close();
+            }
+        } catch (Exception ignored) {
+            // closing anyway
+        }
     }
 
     @Override

@@ -88,7 +88,7 @@ class SerialLinkDriverTest {
         start(8);
         listener.awaitState(0, LinkState.UP, LIMIT);
         FakeOpener.FakeConnection first = opener.nextOpened();
-        assertTrue(first.reading, "reading starts once UP is reported");
+        awaitTrue(() -> first.reading, "reading starts after UP is reported");
         first.inbound.received(new ReceivedChunk(bytes("OK\r\n"), 1, Instant.EPOCH));
         listener.awaitText("OK\r\n"::equals, LIMIT);
 
@@ -125,6 +125,16 @@ class SerialLinkDriverTest {
     void byteTimeComesFromTheSettings() {
         start(1);
         assertEquals(1_041_667, driver.settings().byteTimeNanos());
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + LIMIT + ": " + what);
+            }
+            Thread.sleep(1);
+        }
     }
 
     private static void awaitWritten(FakeOpener.FakeConnection connection, String expected) throws InterruptedException {
