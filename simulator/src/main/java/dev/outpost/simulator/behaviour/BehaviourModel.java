@@ -1,5 +1,6 @@
 package dev.outpost.simulator.behaviour;
 
+import dev.outpost.config.registry.Bearer;
 import dev.outpost.config.registry.Lifecycle;
 import dev.outpost.config.registry.Unit;
 import java.util.ArrayList;
@@ -23,9 +24,19 @@ public final class BehaviourModel {
     }
 
     public static BehaviourModel create(List<Unit> units, BehaviourOptions options, long seed) {
+        return create(units, options, seed, Bearer.POC);
+    }
+
+    /**
+     * The units reachable on {@code bearer} (those with an address on it), keyed by that address: the PoC user,
+     * the ISSI or the FleetSync id. A unit's traits and delays depend only on the seed and its unit id, so it
+     * behaves alike on every bearer.
+     */
+    public static BehaviourModel create(List<Unit> units, BehaviourOptions options, long seed, Bearer bearer) {
         Map<String, UnitBehaviour> byUser = new LinkedHashMap<>();
         for (Unit unit : units) {
-            if (unit.pocUser() == null || unit.pocUser().isBlank()) {
+            String address = unit.address(bearer).orElse(null);
+            if (address == null || address.isBlank()) {
                 continue;
             }
             SplittableRandom random = new SplittableRandom(unitSeed(seed, unit.unitId()));
@@ -34,9 +45,14 @@ public final class BehaviourModel {
             Answering answering = roll < options.neverAnswerFraction() ? Answering.NEVER
                     : roll < options.neverAnswerFraction() + options.lateFraction() ? Answering.LATE
                     : Answering.PROMPT;
-            byUser.put(unit.pocUser(), new UnitBehaviour(unit, online, answering, options, random));
+            byUser.put(address, new UnitBehaviour(unit, online, answering, options, random));
         }
         return new BehaviourModel(Collections.unmodifiableMap(byUser));
+    }
+
+    /** The unit with this address on the model's bearer (for PoC the same as {@link #byUser}). */
+    public Optional<UnitBehaviour> byAddress(String address) {
+        return Optional.ofNullable(byUser.get(address));
     }
 
     public Optional<UnitBehaviour> byUser(String user) {
