@@ -2,10 +2,9 @@ package dev.outpost.simulator.fleetsync;
 
 import dev.outpost.protocol.fleetsync.FleetSyncIdent;
 import dev.outpost.simulator.behaviour.BehaviourModel;
-import dev.outpost.simulator.behaviour.ResponseMode;
 import dev.outpost.simulator.behaviour.UnitBehaviour;
 import dev.outpost.simulator.serial.Emission;
-import dev.outpost.simulator.serial.RadioBrain;
+import dev.outpost.simulator.serial.VoiceChannel;
 import dev.outpost.simulator.serial.RadioTruth;
 import dev.outpost.simulator.serial.TalkFloor;
 import java.time.Instant;
@@ -17,7 +16,7 @@ import java.util.SplittableRandom;
  * The simulated Kenwood radio's logic, without I/O: plans the key-ups heard on its channel (one talker at a
  * time) and the sentences its PC port writes for each. The radio does not read its port; input is only counted.
  */
-final class FleetSyncRadioCore implements RadioBrain {
+final class FleetSyncRadioCore implements VoiceChannel {
     static final String PTT = "ptt";
     static final String PTT_CORRUPT = "ptt-corrupt";
 
@@ -46,18 +45,10 @@ final class FleetSyncRadioCore implements RadioBrain {
         // nothing is buffered: every sentence is planned whole
     }
 
-    /** A voice roll call heard at {@code now}: each online unit that answers keys up after its confirm delay. */
-    List<Emission> voiceRollCall(String callId, long now, Instant wall) {
+    @Override
+    public List<Emission> voiceRollCall(String callId, long now, Instant wall) {
         rollCalls++;
-        List<UnitBehaviour> heard = new ArrayList<>();
-        for (UnitBehaviour unit : fleet.all()) {
-            if (unit.online()) {
-                truth.called(callId, unit, unit.unit().fleetsyncId(), ResponseMode.CONFIRM, now, wall);
-                heard.add(unit);
-            } else {
-                truth.refused(callId, unit.unitId(), unit.unit().fleetsyncId(), "offline", now, wall);
-            }
-        }
+        List<UnitBehaviour> heard = truth.hear(callId, fleet, unit -> unit.unit().fleetsyncId(), now, wall);
         List<Emission> out = new ArrayList<>();
         for (TalkFloor.Talk talk : floor.rollCall(heard, now)) {
             UnitBehaviour unit = talk.unit();
@@ -73,8 +64,8 @@ final class FleetSyncRadioCore implements RadioBrain {
         return "fs-voice-" + (rollCalls + 1);
     }
 
-    /** One unit keys up on its own at {@code now} (or when the channel is next free). */
-    List<Emission> talk(UnitBehaviour unit, long now, Instant wall) {
+    @Override
+    public List<Emission> talk(UnitBehaviour unit, long now, Instant wall) {
         TalkFloor.Talk talk = floor.reserve(unit, now);
         return keyUp(talk, 0, wall.plusNanos(talk.startAt() - now),
                 status -> RadioTruth.keyUp(unit, unit.unit().fleetsyncId(), status));

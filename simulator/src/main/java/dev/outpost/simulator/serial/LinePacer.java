@@ -1,15 +1,18 @@
 package dev.outpost.simulator.serial;
 
 /**
- * When each byte may go out so that a stream is no faster than the line allows. Pure arithmetic on instants
- * (no clock, no sleeping), so the pacing is tested in virtual time.
+ * When the bytes of each frame reach the peer so that the line is no faster than its baud rate. Pure arithmetic
+ * on instants (no clock, no sleeping), so the pacing is tested in virtual time.
  *
- * <p>Bytes follow a cadence of one per {@code byteNanos}. A writer that wakes a little late (up to
- * {@code catchUpNanos}) keeps the cadence, so it may send a few bytes back to back to catch up and the average
- * rate stays exact instead of drifting slower with every late wake-up. A longer gap means the line went idle,
- * and the cadence restarts at the next byte, as a UART's does.
+ * <p>A frame starts on the line when it was queued or, if the line is busy, when the previous frame ends. Its
+ * byte {@code i} is delivered when its last bit is in, {@code start + (i + 1) * byteNanos}, as a UART receiver
+ * hands it over. A writer that wakes late delivers every byte that is due by then at once, so a loaded machine
+ * makes the bytes bunch up but never makes the line slower or faster on average. Only if the writer is later than
+ * {@code catchUpNanos} in starting a frame does the frame start at the late instant instead.
  */
 public final class LinePacer {
+    static final long CATCH_UP_NANOS = 50_000_000L;
+
     private final long byteNanos;
     private final long catchUpNanos;
     private boolean started;
@@ -23,20 +26,29 @@ public final class LinePacer {
         this.catchUpNanos = catchUpNanos;
     }
 
-    /** A pacer for {@code settings} that tolerates 2 ms (or two bytes, if longer) of writer lateness. */
     public static LinePacer forLine(SerialSettings settings) {
-        return new LinePacer(settings.byteNanos(), Math.max(2_000_000L, 2 * settings.byteNanos()));
+        return new LinePacer(settings.byteNanos(), CATCH_UP_NANOS);
     }
 
-    /** The earliest instant the next byte may start, asked at {@code now}. */
-    public long nextStart(long now) {
-        return started ? Math.max(now, lineFreeAt) : now;
+    /** When a frame queued at {@code queuedAt} starts on the line, asked at {@code now} (not before queuedAt). */
+    public long frameStart(long queuedAt, long now) {
+        long earliest = started ? Math.max(queuedAt, lineFreeAt) : queuedAt;
+        return now - earliest <= catchUpNanos ? earliest : now;
     }
 
-    /** Records that a byte started at {@code startedAt} (not before {@link #nextStart}). */
-    public void sent(long startedAt) {
-        boolean keepCadence = started && startedAt - lineFreeAt <= catchUpNanos;
-        lineFreeAt = (keepCadence ? lineFreeAt : startedAt) + byteNanos;
+    /** How many bytes of a frame of {@code length} that started at {@code start} are delivered by {@code now}. */
+    public int delivered(long start, long now, int length) {
+        return now < start ? 0 : (int) Math.min(length, (now - start) / byteNanos);
+    }
+
+    /** When byte {@code index} of a frame that started at {@code start} is delivered. */
+    public long deliveryOf(long start, int index) {
+        return start + (index + 1) * byteNanos;
+    }
+
+    /** Records that a frame of {@code length} bytes started at {@code start}: the line is busy until it ends. */
+    public void frameSent(long start, int length) {
+        lineFreeAt = start + length * byteNanos;
         started = true;
     }
 

@@ -32,13 +32,13 @@ public final class SerialLine implements AutoCloseable {
         void onDisconnected();
     }
 
-    /** Called on the writer thread just before a frame's first byte is written. */
+    /** Called on the writer thread before any byte of a frame is handed over, with the frame's start on the line. */
     @FunctionalInterface
     public interface FirstByte {
         void sending(long sendMonoNanos, Instant sendWall);
     }
 
-    private record Outgoing(byte[] data, FirstByte firstByte) {
+    private record Outgoing(byte[] data, FirstByte firstByte, long queuedAt) {
     }
 
     private final String name;
@@ -81,7 +81,7 @@ public final class SerialLine implements AutoCloseable {
     /** Queues a frame for the line; {@code firstByte} (may be null) learns when its first byte goes out. */
     public void send(byte[] data, FirstByte firstByte) {
         if (!closed && data.length > 0) {
-            queue.add(new Outgoing(data.clone(), firstByte));
+            queue.add(new Outgoing(data.clone(), firstByte, System.nanoTime()));
         }
     }
 
@@ -171,29 +171,39 @@ public final class SerialLine implements AutoCloseable {
         }
     }
 
+    /**
+     * Puts one frame on the line at the pacer's pace. The ground truth is told the frame's start on the line
+     * before any byte is handed over, so the peer holds the whole frame {@code length * byteNanos} after it.
+     */
     private void write(Outgoing frame) throws InterruptedException {
         byte[] data = frame.data();
-        for (int i = 0; i < data.length; i++) {
-            long start = pacer.nextStart(System.nanoTime());
-            sleepUntil(start);
+        long start = pacer.frameStart(frame.queuedAt(), System.nanoTime());
+        sleepUntil(start);
+        if (current == null) {
+            counters.framesLost.incrementAndGet();
+            return;
+        }
+        if (frame.firstByte() != null) {
+            frame.firstByte().sending(start, Instant.now().minusNanos(Math.max(0, System.nanoTime() - start)));
+        }
+        pacer.frameSent(start, data.length);
+        int written = 0;
+        while (written < data.length) {
+            sleepUntil(pacer.deliveryOf(start, written));
+            int due = pacer.delivered(start, System.nanoTime(), data.length);
             SerialConnection connection = current;
-            if (connection == null) {
-                counters.framesLost.incrementAndGet();
-                return;
-            }
-            long now = System.nanoTime();
-            if (i == 0 && frame.firstByte() != null) {
-                frame.firstByte().sending(now, Instant.now());
-            }
             try {
-                connection.write(data, i, 1);
+                if (connection == null) {
+                    throw new IOException("disconnected");
+                }
+                connection.write(data, written, due - written);
             } catch (IOException e) {
                 counters.framesLost.incrementAndGet();
                 LOG.debug("{}: write failed: {}", name, e.getMessage());
                 return;
             }
-            pacer.sent(Math.max(start, now));
-            counters.bytesOut.incrementAndGet();
+            counters.bytesOut.addAndGet(due - written);
+            written = due;
         }
         counters.framesSent.incrementAndGet();
     }

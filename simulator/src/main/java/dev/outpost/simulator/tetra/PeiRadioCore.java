@@ -5,10 +5,9 @@ import dev.outpost.protocol.pei.PeiRadioEncoder;
 import dev.outpost.protocol.pei.PeiStreamDecoder;
 import dev.outpost.protocol.pei.TetraIdentity;
 import dev.outpost.simulator.behaviour.BehaviourModel;
-import dev.outpost.simulator.behaviour.ResponseMode;
 import dev.outpost.simulator.behaviour.UnitBehaviour;
 import dev.outpost.simulator.serial.Emission;
-import dev.outpost.simulator.serial.RadioBrain;
+import dev.outpost.simulator.serial.VoiceChannel;
 import dev.outpost.simulator.serial.RadioTruth;
 import dev.outpost.simulator.serial.TalkFloor;
 import java.time.Instant;
@@ -21,7 +20,7 @@ import java.util.SplittableRandom;
  * {@link PeiCommandInterpreter}, delivers SDSs to the fleet ({@link TetraFleetResponder}) and plans voice
  * traffic on the group channel ({@link TalkFloor}). Every call is on the radio's one thread.
  */
-final class PeiRadioCore implements RadioBrain {
+final class PeiRadioCore implements VoiceChannel {
     /** The call control instance of the simulated group call the talkers are heard on. */
     private static final int GROUP_CALL = 1;
     private static final int TSI_DIGITS = 17;
@@ -83,17 +82,9 @@ final class PeiRadioCore implements RadioBrain {
                 .orElse(List.of());
     }
 
-    /** Every unit hears a voice roll call at {@code now}; those that answer key up in turn on the floor. */
-    List<Emission> voiceRollCall(String callId, long now, Instant wall) {
-        List<UnitBehaviour> heard = new ArrayList<>();
-        for (UnitBehaviour unit : fleet.all()) {
-            if (unit.online()) {
-                truth.called(callId, unit, issi(unit), ResponseMode.CONFIRM, now, wall);
-                heard.add(unit);
-            } else {
-                truth.refused(callId, unit.unitId(), issi(unit), "offline", now, wall);
-            }
-        }
+    @Override
+    public List<Emission> voiceRollCall(String callId, long now, Instant wall) {
+        List<UnitBehaviour> heard = truth.hear(callId, fleet, PeiRadioCore::issi, now, wall);
         List<Emission> out = new ArrayList<>();
         for (TalkFloor.Talk talk : floor.rollCall(heard, now)) {
             out.addAll(talkSpurt(talk, RadioTruth.reply(callId, talk.unit(), issi(talk.unit()), "talk", now,
@@ -102,15 +93,15 @@ final class PeiRadioCore implements RadioBrain {
         return out;
     }
 
-    /** One unit keys up on its own at {@code now} (or when the floor is next free). */
-    List<Emission> talk(UnitBehaviour unit, long now) {
+    @Override
+    public List<Emission> talk(UnitBehaviour unit, long now, Instant wall) {
         return talkSpurt(floor.reserve(unit, now), RadioTruth.keyUp(unit, issi(unit), "talk"));
     }
 
     /** A random online unit talks: background traffic. */
     List<Emission> backgroundTalk(long now) {
         UnitBehaviour unit = TalkFloor.pickTalker(fleet.online(), random);
-        return unit == null ? List.of() : talk(unit, now);
+        return unit == null ? List.of() : talk(unit, now, Instant.now());
     }
 
     /** A line of bytes that are mostly not ASCII, ended by CR LF: what a noisy cable delivers. */

@@ -109,7 +109,12 @@ class TetraRadioSimTcpTest {
                 r -> r.report().deliveryStatus() == DeliveryStatus.CONSUMED, WAIT);
         assertEquals(42, received.output().report().messageReference());
         assertEquals(42, consumed.output().report().messageReference());
-        assertTrue(consumed.monoNanos() - received.monoNanos() >= CONFIRM.toNanos() - AUTO.toNanos() - 5_000_000L);
+        assertTrue(consumed.monoNanos() > received.monoNanos());
+        List<TruthEntry.ReplySent> replies = truth.entries(TruthEntry.ReplySent.class);
+        assertEquals(List.of("received", "consumed"), replies.stream().map(TruthEntry.ReplySent::status).toList());
+        assertEquals(AUTO.toNanos(), replies.get(0).plannedDelayNanos(), "the terminal acknowledges by itself");
+        assertEquals(CONFIRM.toNanos(), replies.get(1).plannedDelayNanos(), "a person reads the message");
+        assertTrue(replies.get(1).delayNanos() >= CONFIRM.toNanos());
     }
 
     @Test
