@@ -4,18 +4,22 @@ import dev.outpost.protocol.hxt.HxtEvent;
 import dev.outpost.simulator.behaviour.BehaviourModel;
 import dev.outpost.simulator.hxt.HxtServer;
 import dev.outpost.simulator.truth.GroundTruth;
+import dev.outpost.simulator.serial.RunningRadio;
 import java.net.URI;
+import java.util.List;
 
-/** A started simulator. Closing it stops every thread, frees the port and flushes the ground truth. */
+/** A started simulator. Closing it stops every thread, frees the ports and flushes the ground truth. */
 public final class RunningSimulator implements AutoCloseable {
     private final HxtServer server;
     private final GroundTruth truth;
     private final BehaviourModel model;
+    private final List<RunningRadio> radios;
 
-    RunningSimulator(HxtServer server, GroundTruth truth, BehaviourModel model) {
+    RunningSimulator(HxtServer server, GroundTruth truth, BehaviourModel model, List<RunningRadio> radios) {
         this.server = server;
         this.truth = truth;
         this.model = model;
+        this.radios = List.copyOf(radios);
     }
 
     /** Where the hxt endpoint listens, e.g. {@code ws://127.0.0.1:41234/hxt/v1}. */
@@ -41,9 +45,18 @@ public final class RunningSimulator implements AutoCloseable {
         return server.emit(event);
     }
 
+    /**
+     * The started serial radios: first the PEI radios, then the FleetSync radios, each in config order
+     * ({@link dev.outpost.simulator.tetra.TetraRadioSim}, {@link dev.outpost.simulator.fleetsync.FleetSyncRadioSim}).
+     */
+    public List<RunningRadio> radios() {
+        return radios;
+    }
+
     @Override
     public void close() {
         try {
+            radios.forEach(RunningRadio::close);
             server.close();
         } finally {
             truth.close();

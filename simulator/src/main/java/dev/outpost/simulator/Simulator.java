@@ -6,20 +6,25 @@ import dev.outpost.simulator.behaviour.UnitBehaviour;
 import dev.outpost.simulator.config.SimConfig;
 import dev.outpost.simulator.config.SimConfigException;
 import dev.outpost.simulator.hxt.HxtServer;
+import dev.outpost.simulator.serial.RunningRadio;
 import dev.outpost.simulator.truth.GroundTruth;
 import dev.outpost.simulator.truth.TruthEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Entry point: starts a simulated world (PoC server + units) for tests, the demo and {@code outpost sim}. */
+/**
+ * Entry point: starts a simulated world (PoC server, serial radios, units) for tests, the demo and
+ * {@code outpost sim}.
+ */
 public final class Simulator {
     private Simulator() {
     }
 
     /**
      * Rolls the units' behaviour from {@code options.seed()}, opens the ground truth (and its file,
-     * if configured), writes one traits line per unit, and starts the hxt server.
+     * if configured), writes one traits line per unit, and starts the hxt server and the serial radios
+     * in {@code options.radios()}.
      *
      * @throws UncheckedIOException if the ground-truth file or the listen address is unusable
      */
@@ -32,7 +37,14 @@ public final class Simulator {
                         unit.answering().wireName()));
             }
             HxtServer server = HxtServer.start(options, model, truth);
-            return new RunningSimulator(server, truth, model);
+            List<RunningRadio> radios;
+            try {
+                radios = SerialRadioStarter.start(options, units, truth, model);
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
+            return new RunningSimulator(server, truth, model, radios);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             truth.close();

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param groundTruthFile   JSON Lines file for the ground truth, or null for memory only
  * @param groundTruthMaxEntries bound on ground-truth entries kept in memory
  * @param backgroundInterval how often one online unit emits background traffic; zero = none
+ * @param radios            simulated serial radios (TETRA PEI, FleetSync) to start as well; none by default
  */
 public record SimulatorOptions(
         String host,
@@ -34,15 +35,25 @@ public record SimulatorOptions(
         BehaviourOptions behaviour,
         Path groundTruthFile,
         int groundTruthMaxEntries,
-        Duration backgroundInterval) {
+        Duration backgroundInterval,
+        SerialRadios radios) {
 
     public static final String DEFAULT_PATH = "/hxt/v1";
+
+    /** Options without serial radios (the shape before radios existed). */
+    public SimulatorOptions(String host, int port, String path, String token, Duration pingInterval,
+            int missedPingsToDrop, Duration dropEvery, long seed, BehaviourOptions behaviour, Path groundTruthFile,
+            int groundTruthMaxEntries, Duration backgroundInterval) {
+        this(host, port, path, token, pingInterval, missedPingsToDrop, dropEvery, seed, behaviour, groundTruthFile,
+                groundTruthMaxEntries, backgroundInterval, SerialRadios.none());
+    }
 
     public SimulatorOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(behaviour, "behaviour");
+        Objects.requireNonNull(radios, "radios");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
@@ -71,37 +82,42 @@ public record SimulatorOptions(
 
     public SimulatorOptions withPort(int newPort) {
         return new SimulatorOptions(host, newPort, path, token, pingInterval, missedPingsToDrop, dropEvery, seed,
-                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval);
+                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, radios);
     }
 
     public SimulatorOptions withToken(String newToken) {
         return new SimulatorOptions(host, port, path, newToken, pingInterval, missedPingsToDrop, dropEvery, seed,
-                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval);
+                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, radios);
     }
 
     public SimulatorOptions withPings(Duration interval, int missedToDrop) {
         return new SimulatorOptions(host, port, path, token, interval, missedToDrop, dropEvery, seed,
-                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval);
+                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, radios);
     }
 
     public SimulatorOptions withDropEvery(Duration interval) {
         return new SimulatorOptions(host, port, path, token, pingInterval, missedPingsToDrop, interval, seed,
-                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval);
+                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, radios);
     }
 
     public SimulatorOptions withBehaviour(long newSeed, BehaviourOptions newBehaviour) {
         return new SimulatorOptions(host, port, path, token, pingInterval, missedPingsToDrop, dropEvery, newSeed,
-                newBehaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval);
+                newBehaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, radios);
     }
 
     public SimulatorOptions withGroundTruthFile(Path file) {
         return new SimulatorOptions(host, port, path, token, pingInterval, missedPingsToDrop, dropEvery, seed,
-                behaviour, file, groundTruthMaxEntries, backgroundInterval);
+                behaviour, file, groundTruthMaxEntries, backgroundInterval, radios);
     }
 
     public SimulatorOptions withBackgroundInterval(Duration interval) {
         return new SimulatorOptions(host, port, path, token, pingInterval, missedPingsToDrop, dropEvery, seed,
-                behaviour, groundTruthFile, groundTruthMaxEntries, interval);
+                behaviour, groundTruthFile, groundTruthMaxEntries, interval, radios);
+    }
+
+    public SimulatorOptions withRadios(SerialRadios newRadios) {
+        return new SimulatorOptions(host, port, path, token, pingInterval, missedPingsToDrop, dropEvery, seed,
+                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, newRadios);
     }
 
     /** Never prints the token. */
@@ -110,7 +126,8 @@ public record SimulatorOptions(
         return "SimulatorOptions[host=" + host + ", port=" + port + ", path=" + path + ", token=***, pingInterval="
                 + pingInterval + ", missedPingsToDrop=" + missedPingsToDrop + ", dropEvery=" + dropEvery + ", seed="
                 + seed + ", behaviour=" + behaviour + ", groundTruthFile=" + groundTruthFile
-                + ", groundTruthMaxEntries=" + groundTruthMaxEntries + ", backgroundInterval=" + backgroundInterval + "]";
+                + ", groundTruthMaxEntries=" + groundTruthMaxEntries + ", backgroundInterval=" + backgroundInterval
+                + ", radios=" + radios + "]";
     }
 
     private static void requirePositive(Duration d, String what) {
