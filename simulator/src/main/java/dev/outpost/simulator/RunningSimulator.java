@@ -5,21 +5,26 @@ import dev.outpost.simulator.behaviour.BehaviourModel;
 import dev.outpost.simulator.hxt.HxtServer;
 import dev.outpost.simulator.truth.GroundTruth;
 import dev.outpost.simulator.dmr.RunningDmrSim;
+import dev.outpost.simulator.serial.RunningRadio;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
-/** A started simulator. Closing it stops every thread, frees the port and flushes the ground truth. */
+/** A started simulator. Closing it stops every thread, frees the ports and flushes the ground truth. */
 public final class RunningSimulator implements AutoCloseable {
     private final HxtServer server;
     private final GroundTruth truth;
     private final BehaviourModel model;
     private final RunningDmrSim dmr;
+    private final List<RunningRadio> radios;
 
-    RunningSimulator(HxtServer server, GroundTruth truth, BehaviourModel model, RunningDmrSim dmr) {
+    RunningSimulator(HxtServer server, GroundTruth truth, BehaviourModel model, RunningDmrSim dmr,
+                     List<RunningRadio> radios) {
         this.server = server;
         this.truth = truth;
         this.model = model;
         this.dmr = dmr;
+        this.radios = List.copyOf(radios);
     }
 
     /** The DMR world (base stations, simulated master), if {@code SimulatorOptions.dmr()} configured one. */
@@ -50,12 +55,21 @@ public final class RunningSimulator implements AutoCloseable {
         return server.emit(event);
     }
 
+    /**
+     * The started serial radios: first the PEI radios, then the FleetSync radios, each in config order
+     * ({@link dev.outpost.simulator.tetra.TetraRadioSim}, {@link dev.outpost.simulator.fleetsync.FleetSyncRadioSim}).
+     */
+    public List<RunningRadio> radios() {
+        return radios;
+    }
+
     @Override
     public void close() {
         try {
             if (dmr != null) {
                 dmr.close();
             }
+            radios.forEach(RunningRadio::close);
             server.close();
         } finally {
             truth.close();

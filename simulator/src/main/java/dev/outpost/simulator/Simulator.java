@@ -8,6 +8,7 @@ import dev.outpost.simulator.config.SimConfigException;
 import dev.outpost.simulator.dmr.DmrSim;
 import dev.outpost.simulator.dmr.RunningDmrSim;
 import dev.outpost.simulator.hxt.HxtServer;
+import dev.outpost.simulator.serial.RunningRadio;
 import dev.outpost.simulator.truth.GroundTruth;
 import dev.outpost.simulator.truth.TruthEntry;
 import java.io.IOException;
@@ -17,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point: starts a simulated world (PoC server + units, and the DMR world if configured) for tests, the demo
- * and {@code outpost sim}.
+ * Entry point: starts a simulated world (PoC server + units, serial radios and the DMR world if configured) for
+ * tests, the demo and {@code outpost sim}.
  */
 public final class Simulator {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
@@ -28,7 +29,8 @@ public final class Simulator {
 
     /**
      * Rolls the units' behaviour from {@code options.seed()}, opens the ground truth (and its file,
-     * if configured), writes one traits line per unit, and starts the hxt server.
+     * if configured), writes one traits line per unit, and starts the hxt server and the serial radios
+     * in {@code options.radios()}.
      *
      * @throws UncheckedIOException if the ground-truth file or the listen address is unusable
      */
@@ -42,13 +44,18 @@ public final class Simulator {
             }
             HxtServer server = HxtServer.start(options, model, truth);
             RunningDmrSim dmr = null;
+            List<RunningRadio> radios;
             try {
                 dmr = startDmr(options, units, truth);
+                radios = SerialRadioStarter.start(options, units, truth, model);
             } catch (RuntimeException e) {
+                if (dmr != null) {
+                    dmr.close();
+                }
                 server.close();
                 throw e;
             }
-            return new RunningSimulator(server, truth, model, dmr);
+            return new RunningSimulator(server, truth, model, dmr, radios);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             truth.close();

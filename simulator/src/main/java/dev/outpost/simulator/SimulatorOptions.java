@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param backgroundInterval how often one online unit emits background traffic; zero = none
  * @param dmr               the DMR world (base stations, simulated master), or null for none; its seed and
  *                          behaviour are taken from {@code seed} and {@code behaviour} at start
+ * @param radios            simulated serial radios (TETRA PEI, FleetSync) to start as well; none by default
  */
 public record SimulatorOptions(
         String host,
@@ -38,16 +39,17 @@ public record SimulatorOptions(
         Path groundTruthFile,
         int groundTruthMaxEntries,
         Duration backgroundInterval,
-        DmrSimOptions dmr) {
+        DmrSimOptions dmr,
+        SerialRadios radios) {
 
     public static final String DEFAULT_PATH = "/hxt/v1";
 
-    /** Without a DMR world (the form before DMR existed). */
+    /** Without a DMR world or serial radios (the form before they existed). */
     public SimulatorOptions(String host, int port, String path, String token, Duration pingInterval,
             int missedPingsToDrop, Duration dropEvery, long seed, BehaviourOptions behaviour, Path groundTruthFile,
             int groundTruthMaxEntries, Duration backgroundInterval) {
         this(host, port, path, token, pingInterval, missedPingsToDrop, dropEvery, seed, behaviour, groundTruthFile,
-                groundTruthMaxEntries, backgroundInterval, null);
+                groundTruthMaxEntries, backgroundInterval, null, SerialRadios.none());
     }
 
     public SimulatorOptions {
@@ -55,6 +57,7 @@ public record SimulatorOptions(
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(behaviour, "behaviour");
+        Objects.requireNonNull(radios, "radios");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
@@ -83,43 +86,48 @@ public record SimulatorOptions(
 
     public SimulatorOptions withPort(int newPort) {
         return new SimulatorOptions(host, newPort, path, token, pingInterval, missedPingsToDrop, dropEvery, seed,
-                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, dmr);
+                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, dmr, radios);
     }
 
     public SimulatorOptions withToken(String newToken) {
         return new SimulatorOptions(host, port, path, newToken, pingInterval, missedPingsToDrop, dropEvery, seed,
-                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, dmr);
+                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, dmr, radios);
     }
 
     public SimulatorOptions withPings(Duration interval, int missedToDrop) {
         return new SimulatorOptions(host, port, path, token, interval, missedToDrop, dropEvery, seed,
-                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, dmr);
+                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, dmr, radios);
     }
 
     public SimulatorOptions withDropEvery(Duration interval) {
         return new SimulatorOptions(host, port, path, token, pingInterval, missedPingsToDrop, interval, seed,
-                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, dmr);
+                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, dmr, radios);
     }
 
     public SimulatorOptions withBehaviour(long newSeed, BehaviourOptions newBehaviour) {
         return new SimulatorOptions(host, port, path, token, pingInterval, missedPingsToDrop, dropEvery, newSeed,
-                newBehaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, dmr);
+                newBehaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, dmr, radios);
     }
 
     public SimulatorOptions withGroundTruthFile(Path file) {
         return new SimulatorOptions(host, port, path, token, pingInterval, missedPingsToDrop, dropEvery, seed,
-                behaviour, file, groundTruthMaxEntries, backgroundInterval, dmr);
+                behaviour, file, groundTruthMaxEntries, backgroundInterval, dmr, radios);
     }
 
     public SimulatorOptions withBackgroundInterval(Duration interval) {
         return new SimulatorOptions(host, port, path, token, pingInterval, missedPingsToDrop, dropEvery, seed,
-                behaviour, groundTruthFile, groundTruthMaxEntries, interval, dmr);
+                behaviour, groundTruthFile, groundTruthMaxEntries, interval, dmr, radios);
     }
 
     /** Also runs the DMR world (null = none). */
     public SimulatorOptions withDmr(DmrSimOptions newDmr) {
         return new SimulatorOptions(host, port, path, token, pingInterval, missedPingsToDrop, dropEvery, seed,
-                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, newDmr);
+                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, newDmr, radios);
+    }
+
+    public SimulatorOptions withRadios(SerialRadios newRadios) {
+        return new SimulatorOptions(host, port, path, token, pingInterval, missedPingsToDrop, dropEvery, seed,
+                behaviour, groundTruthFile, groundTruthMaxEntries, backgroundInterval, dmr, newRadios);
     }
 
     /** Never prints the token. */
@@ -129,7 +137,7 @@ public record SimulatorOptions(
                 + pingInterval + ", missedPingsToDrop=" + missedPingsToDrop + ", dropEvery=" + dropEvery + ", seed="
                 + seed + ", behaviour=" + behaviour + ", groundTruthFile=" + groundTruthFile
                 + ", groundTruthMaxEntries=" + groundTruthMaxEntries + ", backgroundInterval=" + backgroundInterval
-                + ", dmr=" + dmr + "]";
+                + ", dmr=" + dmr + ", radios=" + radios + "]";
     }
 
     private static void requirePositive(Duration d, String what) {

@@ -1,5 +1,6 @@
 package dev.outpost.simulator.behaviour;
 
+import dev.outpost.config.registry.Bearer;
 import dev.outpost.config.registry.Lifecycle;
 import dev.outpost.config.registry.Unit;
 import java.util.ArrayList;
@@ -24,9 +25,19 @@ public final class BehaviourModel {
     }
 
     public static BehaviourModel create(List<Unit> units, BehaviourOptions options, long seed) {
+        return create(units, options, seed, Bearer.POC);
+    }
+
+    /**
+     * The units reachable on {@code bearer} (those with an address on it), keyed by that address: the PoC user,
+     * the ISSI or the FleetSync id. A unit's traits and delays depend only on the seed and its unit id, so it
+     * behaves alike on every bearer.
+     */
+    public static BehaviourModel create(List<Unit> units, BehaviourOptions options, long seed, Bearer bearer) {
         Map<String, UnitBehaviour> byUser = new LinkedHashMap<>();
-        for (UnitBehaviour b : roll(units, options, seed, u -> u.pocUser() != null && !u.pocUser().isBlank())) {
-            byUser.put(b.user(), b);
+        for (UnitBehaviour b : roll(units, options, seed,
+                u -> u.address(bearer).filter(a -> !a.isBlank()).isPresent())) {
+            byUser.put(b.unit().address(bearer).orElseThrow(), b);
         }
         return new BehaviourModel(Collections.unmodifiableMap(byUser));
     }
@@ -51,6 +62,11 @@ public final class BehaviourModel {
             out.add(new UnitBehaviour(unit, online, answering, options, random));
         }
         return out;
+    }
+
+    /** The unit with this address on the model's bearer (for PoC the same as {@link #byUser}). */
+    public Optional<UnitBehaviour> byAddress(String address) {
+        return Optional.ofNullable(byUser.get(address));
     }
 
     public Optional<UnitBehaviour> byUser(String user) {

@@ -3,6 +3,7 @@ package dev.outpost.simulator.config;
 import dev.outpost.simulator.behaviour.BehaviourOptions;
 import dev.outpost.simulator.behaviour.DelayDistribution;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The YAML shape of a simulator config (examples/sim.yaml). Absent keys are null and take the
@@ -10,7 +11,8 @@ import java.time.Duration;
  * its constructor, so a violation is reported with the section's position in the file.
  */
 record SimConfigFile(Long seed, Hxt hxt, Units units, Behaviour behaviour, GroundTruthSection groundTruth,
-        Background background, SimDmrSection dmr) {
+        Background background, SimDmrSection dmr, List<SimConfigRadios.PeiRadio> peiRadios,
+        List<SimConfigRadios.FleetSyncRadio> fleetsyncRadios) {
 
     SimConfigFile {
         if (hxt == null || units == null) {

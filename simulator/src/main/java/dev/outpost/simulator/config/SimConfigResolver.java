@@ -1,10 +1,14 @@
 package dev.outpost.simulator.config;
 
+import dev.outpost.simulator.SerialRadios;
 import dev.outpost.simulator.SimulatorOptions;
 import dev.outpost.simulator.behaviour.BehaviourOptions;
+import dev.outpost.simulator.fleetsync.FleetSyncRadioOptions;
 import dev.outpost.simulator.registry.TianheRegistryGenerator;
+import dev.outpost.simulator.tetra.PeiRadioOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** Turns the parsed YAML into options: fills defaults, resolves paths and reads the token. */
@@ -34,7 +38,8 @@ final class SimConfigResolver {
                         : or(in.groundTruth().maxEntries(), d.groundTruthMaxEntries()),
                 in.background() == null ? d.backgroundInterval()
                         : or(in.background().locationInterval(), d.backgroundInterval()),
-                in.dmr() == null ? null : DmrConfigResolver.resolve(file, base, in.dmr()));
+                in.dmr() == null ? null : DmrConfigResolver.resolve(file, base, in.dmr()),
+                radios(in, base));
         SimConfig.UnitSource units = in.units().file() != null
                 ? new SimConfig.UnitSource.FromFile(base.resolve(in.units().file()))
                 : new SimConfig.UnitSource.Generated(
@@ -66,6 +71,15 @@ final class SimConfigResolver {
             throw SimConfigLoader.problem(file, "hxt: the token is empty", null);
         }
         return token;
+    }
+
+    private static SerialRadios radios(SimConfigFile in, Path base) {
+        UnaryOperator<Path> resolve = base::resolve;
+        List<PeiRadioOptions> pei = in.peiRadios() == null ? List.of()
+                : in.peiRadios().stream().map(r -> r.toOptions(resolve)).toList();
+        List<FleetSyncRadioOptions> fleetSync = in.fleetsyncRadios() == null ? List.of()
+                : in.fleetsyncRadios().stream().map(r -> r.toOptions(resolve)).toList();
+        return new SerialRadios(pei, fleetSync);
     }
 
     private static <T> T or(T value, T fallback) {

@@ -25,12 +25,39 @@ public sealed interface TruthEntry {
     }
 
     /**
-     * A unit's reply left the server. {@code delayNanos} is the true delay: send instant minus the
-     * receive instant of the call it answers; {@code plannedDelayNanos} is the sampled delay the
-     * scheduler aimed for (the difference is scheduling jitter).
+     * A unit's reply left the server (hxt) or the simulated radio. {@code delayNanos} is the true delay: send
+     * instant minus the receive instant of the call it answers; {@code plannedDelayNanos} is the sampled delay
+     * the scheduler aimed for (the difference is scheduling jitter). On a serial line {@code sendMonoNanos} is
+     * the instant the first byte went out, {@code wireBytes} the reply's length and {@code byteNanos} the line's
+     * time per byte; both are 0 for hxt.
      */
     record ReplySent(String callId, String unitId, String user, String status, long recvMonoNanos, long sendMonoNanos,
-            Instant sendWall, long delayNanos, long plannedDelayNanos) implements TruthEntry {
+            Instant sendWall, long delayNanos, long plannedDelayNanos, int wireBytes, long byteNanos)
+            implements TruthEntry {
+
+        /** A reply on a network link (hxt), where the byte time on the wire is negligible. */
+        public ReplySent(String callId, String unitId, String user, String status, long recvMonoNanos,
+                long sendMonoNanos, Instant sendWall, long delayNanos, long plannedDelayNanos) {
+            this(callId, unitId, user, status, recvMonoNanos, sendMonoNanos, sendWall, delayNanos, plannedDelayNanos,
+                    0, 0);
+        }
+
+        /**
+         * When the reply's last byte left the simulated radio: on a serial line the receiver has the whole
+         * frame only {@code wireBytes * byteNanos} after the first byte ({@link #sendMonoNanos}) went out.
+         */
+        public long lastByteMonoNanos() {
+            return sendMonoNanos + (long) wireBytes * byteNanos;
+        }
+    }
+
+    /**
+     * A unit keyed up on its own, not in answer to a call (background voice traffic on a radio channel).
+     * {@code status} says what went out: {@code talk} (a TETRA {@code +CTXG}), {@code ptt} (a FleetSync
+     * {@code $PKLID}) or {@code ptt-corrupt} (one sent with a bad checksum).
+     */
+    record KeyUp(String unitId, String user, String status, long sendMonoNanos, Instant sendWall, int wireBytes,
+            long byteNanos) implements TruthEntry {
     }
 
     /**

@@ -26,6 +26,13 @@ final class TruthJson {
                     .put("status", s.status()).put("recv_mono_ns", s.recvMonoNanos())
                     .put("send_mono_ns", s.sendMonoNanos()).put("send_wall", s.sendWall().toString())
                     .put("delay_ns", s.delayNanos()).put("planned_delay_ns", s.plannedDelayNanos());
+            if (s.wireBytes() > 0) {
+                node.put("wire_bytes", s.wireBytes()).put("byte_ns", s.byteNanos());
+            }
+        } else if (entry instanceof TruthEntry.KeyUp k) {
+            node.put("type", "key_up").put("unit_id", k.unitId()).put("user", k.user()).put("status", k.status())
+                    .put("send_mono_ns", k.sendMonoNanos()).put("send_wall", k.sendWall().toString())
+                    .put("wire_bytes", k.wireBytes()).put("byte_ns", k.byteNanos());
         } else {
             DmrTruthJson.fill(node, entry);
         }
