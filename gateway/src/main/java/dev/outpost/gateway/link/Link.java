@@ -1,6 +1,7 @@
 package dev.outpost.gateway.link;
 
 import dev.outpost.config.registry.Bearer;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -25,6 +26,19 @@ public interface Link {
 
     /** How the muster engine may pace calls on this link. */
     Pacing pacing();
+
+    /**
+     * The channel a call to {@code address} would go out on now (a DMR repeater slot, say), when the link paces per
+     * channel; empty (the default) when the link is one channel, paced by {@link #pacing()}. Safe from any thread.
+     */
+    default Optional<String> channelOf(String address) {
+        return Optional.empty();
+    }
+
+    /** How the muster engine may pace calls on one channel named by {@link #channelOf}; by default the link's. */
+    default Pacing pacing(String channel) {
+        return pacing();
+    }
 
     /**
      * Sends one call (a roll call, radio check, status request, ...) to the given addresses.

@@ -14,6 +14,8 @@ final class CallBook {
     private final Map<String, CallState> byRef = new HashMap<>();
     private final List<CallState> open = new ArrayList<>();
     private final List<SendCall> outbox = new ArrayList<>();
+    /** Batch numbers count per link (not per channel), so references stay unique across a link's channels. */
+    private final Map<String, Integer> batchNumbers = new HashMap<>();
 
     CallBook(String musterId, MusterRequest request) {
         this.musterId = musterId;
@@ -61,7 +63,8 @@ final class CallBook {
 
     private void send(LinkLane lane, List<UnitState> batch, long now) {
         int attempt = batch.get(0).attemptsDispatched + 1;
-        String callRef = musterId + "-" + lane.link.linkId() + "-a" + attempt + "-b" + lane.nextBatchNumber();
+        String callRef = musterId + "-" + lane.link.linkId() + "-a" + attempt + "-b"
+                + batchNumbers.merge(lane.link.linkId(), 1, Integer::sum);
         CallState call = new CallState(callRef, lane, attempt, batch, now);
         for (UnitState unit : batch) {
             unit.attemptsDispatched = attempt;

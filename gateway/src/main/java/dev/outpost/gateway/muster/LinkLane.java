@@ -1,25 +1,33 @@
 package dev.outpost.gateway.muster;
 
+import dev.outpost.gateway.link.Pacing;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-/** The engine's per-link queue: units waiting for their next attempt, the pacing bucket and the in-flight count. */
+/**
+ * The engine's queue for one link, or one channel of a link (a repeater slot): units waiting for their next attempt,
+ * the pacing bucket and the in-flight count.
+ */
 final class LinkLane {
     final MusterLink link;
+    /** The channel, or null for the link's own lane. */
+    final String channel;
+    final Pacing pacing;
     final TokenBucket bucket;
     final Deque<UnitState> queue = new ArrayDeque<>();
     int inFlight;
-    private int batchSequence;
 
-    LinkLane(MusterLink link, long nowNanos) {
+    LinkLane(MusterLink link, String channel, Pacing pacing, long nowNanos) {
         this.link = link;
-        this.bucket = new TokenBucket(link.pacing().callsPerSecond(), link.pacing().maxBatch(), nowNanos);
+        this.channel = channel;
+        this.pacing = pacing;
+        this.bucket = new TokenBucket(pacing.callsPerSecond(), pacing.maxBatch(), nowNanos);
     }
 
     boolean inFlightFull() {
-        int max = link.pacing().maxInFlight();
+        int max = pacing.maxInFlight();
         return max > 0 && inFlight >= max;
     }
 
@@ -42,7 +50,7 @@ final class LinkLane {
         }
         int attempt = queue.peekFirst().attemptsDispatched;
         for (UnitState unit : queue) {
-            if (batch.size() == link.pacing().maxBatch()) {
+            if (batch.size() == pacing.maxBatch()) {
                 break;
             }
             if (!unit.waitsForCall()) {
@@ -59,9 +67,5 @@ final class LinkLane {
     void remove(List<UnitState> batch) {
         queue.removeAll(batch);
         batch.forEach(u -> u.queued = false);
-    }
-
-    int nextBatchNumber() {
-        return ++batchSequence;
     }
 }

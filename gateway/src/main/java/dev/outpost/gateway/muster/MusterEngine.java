@@ -25,7 +25,7 @@ public final class MusterEngine {
     private final MusterRequest request;
     private final MusterTiming timing;
     private final Instant startedAt;
-    private final Map<String, LinkLane> lanes = new LinkedHashMap<>();
+    private final LaneSet lanes;
     private final List<UnitState> units;
     private final Map<String, UnitState> byUnitId = new HashMap<>();
     private final CallBook calls;
@@ -38,14 +38,14 @@ public final class MusterEngine {
     private int ignoredAcks;
 
     private MusterEngine(String id, MusterRequest request, UnitRegistry registry, List<MusterLink> links,
-                         long nowNanos, Instant wallNow) {
+                         ChannelAssigner channels, long nowNanos, Instant wallNow) {
         this.id = id;
         this.request = request;
         this.timing = new MusterTiming(request, nowNanos);
         this.startedAt = wallNow;
         this.lastNanos = nowNanos;
         this.calls = new CallBook(id, request);
-        links.forEach(link -> lanes.put(link.linkId(), new LinkLane(link, nowNanos)));
+        this.lanes = new LaneSet(links, channels, nowNanos);
         this.units = MusterPlanner.plan(request, registry, lanes);
         units.forEach(u -> byUnitId.put(u.unit.unitId(), u));
     }
@@ -53,11 +53,21 @@ public final class MusterEngine {
     /** Resolves the scope, excludes and assigns units, and queues the first batches to send at {@code nowNanos}. */
     public static MusterEngine start(String id, MusterRequest request, UnitRegistry registry, List<MusterLink> links,
                                      long nowNanos, Instant wallNow) throws MusterRejected {
+        return start(id, request, registry, links, ChannelAssigner.NONE, nowNanos, wallNow);
+    }
+
+    /**
+     * As {@link #start(String, MusterRequest, UnitRegistry, List, long, Instant)}, with each unit's calls on the
+     * channel {@code channels} gives it (one lane, with its own pacing, per link and channel). Record
+     * {@link #plannedLinks()} in the start record so a replay keeps every unit on its lane.
+     */
+    public static MusterEngine start(String id, MusterRequest request, UnitRegistry registry, List<MusterLink> links,
+                                     ChannelAssigner channels, long nowNanos, Instant wallNow) throws MusterRejected {
         List<String> problems = MusterPlanner.problems(request, registry, links);
         if (!problems.isEmpty()) {
             throw new MusterRejected(problems);
         }
-        MusterEngine engine = new MusterEngine(id, request, registry, links, nowNanos, wallNow);
+        MusterEngine engine = new MusterEngine(id, request, registry, links, channels, nowNanos, wallNow);
         engine.handleTimeout(nowNanos);
         return engine;
     }
@@ -70,7 +80,7 @@ public final class MusterEngine {
      */
     public static MusterEngine replay(MusterStart start, long startNanos, List<MusterInput> inputs) {
         MusterEngine engine = new MusterEngine(start.musterId(), start.request(), new UnitRegistry(start.units()),
-                start.links(), startNanos, start.startedAt());
+                start.links(), ChannelAssigner.recorded(), startNanos, start.startedAt());
         engine.handleTimeout(startNanos);
         engine.calls.drainOutbox();
         for (MusterInput input : inputs) {
@@ -112,6 +122,11 @@ public final class MusterEngine {
         java.util.Set<String> out = new java.util.HashSet<>();
         units.stream().filter(u -> u.lane != null).forEach(u -> out.add(u.unit.unitId()));
         return out;
+    }
+
+    /** The links as planned: with the channel each unit was put on, for the start record. */
+    public List<MusterLink> plannedLinks() {
+        return lanes.asPlanned();
     }
 
     /** The registry rows of every unit this muster planned, targets and exclusions alike. */
@@ -156,7 +171,7 @@ public final class MusterEngine {
             next = Math.min(next, timing.expiry(call));
         }
         if (lastNanos < timing.deadlineNanos()) {
-            for (LinkLane lane : lanes.values()) {
+            for (LinkLane lane : lanes.all()) {
                 List<UnitState> batch = lane.peekBatch();
                 if (!batch.isEmpty() && !lane.inFlightFull()) {
                     next = Math.min(next, lane.bucket.readyAt(batch.size(), lastNanos));
@@ -322,7 +337,7 @@ public final class MusterEngine {
         }
         if (now >= timing.deadlineNanos()) {
             UnitVerdicts.closeAtDeadline(units, timing);
-            lanes.values().forEach(LinkLane::dropStale);
+            lanes.all().forEach(LinkLane::dropStale);
         }
         return now;
     }
@@ -338,7 +353,7 @@ public final class MusterEngine {
 
     private void dispatch(long now) {
         if (now < timing.deadlineNanos()) {
-            calls.dispatch(lanes.values(), now);
+            calls.dispatch(lanes.all(), now);
         }
     }
 
@@ -365,7 +380,7 @@ public final class MusterEngine {
             }
         }
         calls.closeAll();
-        lanes.values().forEach(lane -> {
+        lanes.all().forEach(lane -> {
             lane.queue.clear();
             lane.inFlight = 0;
         });

@@ -3,20 +3,33 @@ package dev.outpost.gateway.muster;
 import dev.outpost.config.registry.Bearer;
 import dev.outpost.gateway.link.CallMethod;
 import dev.outpost.gateway.link.Pacing;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * What the engine needs to know about one link at muster start.
  *
- * @param up      whether the link is up now; units reachable only over links that are down are {@code unreachable}
- * @param methods the call methods the link can carry
+ * @param up       whether the link is up now; units reachable only over links that are down are {@code unreachable}
+ * @param methods  the call methods the link can carry
+ * @param channels the link's channels the muster planned units on (empty until planned; see {@link MusterChannels})
  */
-public record MusterLink(String linkId, Bearer bearer, Pacing pacing, boolean up, Set<CallMethod> methods) {
+public record MusterLink(String linkId, Bearer bearer, Pacing pacing, boolean up, Set<CallMethod> methods,
+                         MusterChannels channels) {
     public MusterLink {
         methods = Set.copyOf(methods);
+        Objects.requireNonNull(channels, "channels");
+    }
+
+    /** A link whose channels are not (yet) known: one lane for the whole link. */
+    public MusterLink(String linkId, Bearer bearer, Pacing pacing, boolean up, Set<CallMethod> methods) {
+        this(linkId, bearer, pacing, up, methods, MusterChannels.NONE);
     }
 
     public boolean canCarry(CallMethod method) {
         return methods.contains(method);
+    }
+
+    MusterLink withChannels(MusterChannels planned) {
+        return new MusterLink(linkId, bearer, pacing, up, methods, planned);
     }
 }

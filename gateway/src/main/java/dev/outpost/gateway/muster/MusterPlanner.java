@@ -109,8 +109,8 @@ final class MusterPlanner {
      * One state per unit in scope: excluded units and units no up link can reach are finished at once;
      * the others are assigned to a lane by preference order and queued for their first attempt.
      */
-    static List<UnitState> plan(MusterRequest request, UnitRegistry registry, Map<String, LinkLane> lanes) {
-        List<LinkLane> order = preferenceOrder(request, lanes);
+    static List<UnitState> plan(MusterRequest request, UnitRegistry registry, LaneSet lanes) {
+        List<MusterLink> order = preferenceOrder(request, lanes.links());
         List<UnitState> states = new ArrayList<>();
         for (Unit unit : resolve(request.scope(), registry)) {
             if (unit.lifecycle() == Lifecycle.ON_LEAVE) {
@@ -118,16 +118,17 @@ final class MusterPlanner {
             } else if (unit.lifecycle() == Lifecycle.DEACTIVATED) {
                 states.add(UnitState.finishedAtStart(unit, MusterOutcome.DEACTIVATED, "deactivated"));
             } else {
-                states.add(assign(unit, order));
+                states.add(assign(unit, order, lanes));
             }
         }
         return states;
     }
 
-    private static UnitState assign(Unit unit, List<LinkLane> order) {
-        for (LinkLane lane : order) {
-            Optional<String> address = unit.address(lane.link.bearer());
+    private static UnitState assign(Unit unit, List<MusterLink> order, LaneSet lanes) {
+        for (MusterLink link : order) {
+            Optional<String> address = unit.address(link.bearer());
             if (address.isPresent()) {
+                LinkLane lane = lanes.laneFor(link, unit.unitId(), address.get());
                 UnitState state = new UnitState(unit, lane, address.get());
                 state.queued = true;
                 lane.queue.addLast(state);
@@ -138,16 +139,16 @@ final class MusterPlanner {
     }
 
     /** Up links that carry the method: the preferred ones first, in the request's order, then the rest. */
-    private static List<LinkLane> preferenceOrder(MusterRequest request, Map<String, LinkLane> lanes) {
-        Map<String, LinkLane> ordered = new LinkedHashMap<>();
+    private static List<MusterLink> preferenceOrder(MusterRequest request, Map<String, MusterLink> links) {
+        Map<String, MusterLink> ordered = new LinkedHashMap<>();
         request.preferLinks().forEach(id -> {
-            if (lanes.containsKey(id)) {
-                ordered.put(id, lanes.get(id));
+            if (links.containsKey(id)) {
+                ordered.put(id, links.get(id));
             }
         });
-        lanes.forEach(ordered::putIfAbsent);
+        links.forEach(ordered::putIfAbsent);
         return ordered.values().stream()
-                .filter(lane -> lane.link.up() && lane.link.canCarry(request.method()))
+                .filter(link -> link.up() && link.canCarry(request.method()))
                 .toList();
     }
 }

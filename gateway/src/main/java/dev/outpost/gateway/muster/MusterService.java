@@ -101,7 +101,8 @@ public final class MusterService {
         List<MusterLink> linkViews = linkViews();
         Instant startedAt = clock.wallNow();
         try {
-            engine = MusterEngine.start(id, request, registry.get(), linkViews, clock.monotonicNanos(), startedAt);
+            engine = MusterEngine.start(id, request, registry.get(), linkViews, this::channelOf, clock.monotonicNanos(),
+                    startedAt);
         } catch (MusterRejected rejected) {
             problems.addAll(rejected.problems());
             throw new MusterRejected(problems);
@@ -114,7 +115,7 @@ public final class MusterService {
         }
         MusterDriver driver = new MusterDriver(engine, 0, context);
         running.put(id, driver);
-        recorder.started(new MusterStart(id, request, linkViews, engine.plannedUnits(), startedAt));
+        recorder.started(new MusterStart(id, request, engine.plannedLinks(), engine.plannedUnits(), startedAt));
         MusterSnapshot snapshot = driver.snapshot();
         log.info("muster {} started: {} units in scope {}", id, snapshot.targeted(), snapshot.scope());
         MusterDriver.notify(() -> listener.onStarted(snapshot));
@@ -223,6 +224,17 @@ public final class MusterService {
 
     private boolean idInUse(String id) {
         return running.containsKey(id) || finished.contains(id) || archived.test(id);
+    }
+
+    /** Asks the link which of its channels reaches the unit now; a link that fails to say is one channel. */
+    private Optional<ChannelAssigner.Assignment> channelOf(MusterLink view, String unitId, String address) {
+        Link link = links.get(view.linkId());
+        try {
+            return link.channelOf(address).map(channel -> new ChannelAssigner.Assignment(channel, link.pacing(channel)));
+        } catch (RuntimeException e) {
+            log.warn("link {} could not name the channel for {}: {}", link.id(), address, e.toString());
+            return Optional.empty();
+        }
     }
 
     private List<MusterLink> linkViews() {

@@ -93,6 +93,18 @@ public final class HbpMasterLink implements Link {
         return options.pacing();
     }
 
+    /** Each repeater slot is a channel, named {@code <peer id>/<slot>}: musters pace per slot. */
+    @Override
+    public Optional<String> channelOf(String address) {
+        return slotFor(address).map(DmrSlot::toString);
+    }
+
+    /** Every slot: {@code callRate} radios per second, one per call, {@code slotsInFlight} calls awaiting a receipt. */
+    @Override
+    public Pacing pacing(String channel) {
+        return options.slotPacing();
+    }
+
     public HbpMasterOptions options() {
         return options;
     }

@@ -54,6 +54,11 @@ public record HbpMasterOptions(String id, InetSocketAddress listen, Optional<Str
         return new Pacing(callRate * slots, 1, slotsInFlight * slots);
     }
 
+    /** The pacing of one repeater slot: {@link #callRate} radios per second, one per call. */
+    public Pacing slotPacing() {
+        return new Pacing(callRate, 1, slotsInFlight);
+    }
+
     @Override
     public String toString() {
         return "HbpMasterOptions[id=" + id + ", listen=" + listen + ", sharedPassphrase="

@@ -9,6 +9,7 @@ import dev.outpost.config.registry.Unit;
 import dev.outpost.config.registry.UnitClass;
 import dev.outpost.gateway.link.CallMethod;
 import dev.outpost.gateway.link.Pacing;
+import dev.outpost.gateway.muster.MusterChannels;
 import dev.outpost.gateway.muster.MusterLink;
 import dev.outpost.gateway.muster.MusterRequest;
 import dev.outpost.gateway.muster.MusterScope;
@@ -16,7 +17,9 @@ import dev.outpost.gateway.units.UnitJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -85,6 +88,9 @@ final class StoredForms {
             n.put("up", l.up());
             ArrayNode methods = n.putArray("methods");
             l.methods().stream().sorted().forEach(m -> methods.add(m.name()));
+            if (!l.channels().isEmpty()) {
+                n.set("channels", channels(l.channels()));
+            }
         }
         return array.toString();
     }
@@ -95,10 +101,39 @@ final class StoredForms {
             Set<CallMethod> methods = EnumSet.noneOf(CallMethod.class);
             texts(n.path("methods")).forEach(m -> methods.add(CallMethod.valueOf(m)));
             out.add(new MusterLink(n.path("link_id").asText(), Bearer.valueOf(n.path("bearer").asText()),
-                    new Pacing(n.path("calls_per_second").asDouble(), n.path("max_batch").asInt(),
-                            n.path("max_in_flight").asInt()), n.path("up").asBoolean(), methods));
+                    pacing(n), n.path("up").asBoolean(), methods,
+                    channels(n.path("channels"))));
         }
         return out;
+    }
+
+    /** {@code {"pacing": {channel: {...}}, "units": {unit id: channel}}}; musters stored before channels have none. */
+    private static ObjectNode channels(MusterChannels c) {
+        ObjectNode n = JSON.createObjectNode();
+        ObjectNode pacing = n.putObject("pacing");
+        c.pacing().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> pacing.putObject(e.getKey())
+                .put("calls_per_second", e.getValue().callsPerSecond()).put("max_batch", e.getValue().maxBatch())
+                .put("max_in_flight", e.getValue().maxInFlight()));
+        ObjectNode units = n.putObject("units");
+        c.unitLanes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> units.put(e.getKey(), e.getValue()));
+        return n;
+    }
+
+    private static MusterChannels channels(JsonNode n) {
+        if (n.isMissingNode() || n.isNull()) {
+            return MusterChannels.NONE;
+        }
+        Map<String, Pacing> pacing = new LinkedHashMap<>();
+        n.path("pacing").fields().forEachRemaining(e -> pacing.put(e.getKey(), pacing(e.getValue())));
+        Map<String, String> units = new LinkedHashMap<>();
+        n.path("units").fields().forEachRemaining(e -> units.put(e.getKey(), e.getValue().asText()));
+        return new MusterChannels(pacing, units);
+    }
+
+    private static Pacing pacing(JsonNode n) {
+        return new Pacing(n.path("calls_per_second").asDouble(), n.path("max_batch").asInt(),
+                n.path("max_in_flight").asInt());
     }
 
     static String unit(Unit u) {
