@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             SimCommand.class,
             DemoCommand.class,
             UnitsCommand.class,
+            LinkageCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -67,6 +67,14 @@ class LinkageOverMqttTest {
             assertTrue(line.path("first_ack_ms").asDouble() <= line.path("fifth_ack_ms").asDouble()
                     && line.path("fifth_ack_ms").asDouble() == line.path("last_ack_ms").asDouble(), line.toString());
 
+            // The same drill from the command line, as an operator would run it.
+            java.io.StringWriter out = new java.io.StringWriter();
+            picocli.CommandLine cli = dev.outpost.gateway.cli.OutpostCommand.newCommandLine();
+            cli.setOut(new java.io.PrintWriter(out, true));
+            assertEquals(0, cli.execute("linkage", "--broker", broker.url(), "--gateway", gatewayId, "--point", point,
+                    "-k", "5", "--method", "poll", "--timeout", "30"), out.toString());
+            assertTrue(out.toString().contains("line of " + point + ": 5/5 acked"), out.toString());
+
             platform.publish(base + "/request/linkage/start", "{\"transaction\":\"l2\",\"point\":\"NOPE\"}");
             JsonNode bad = JSON.readTree(platform.await(r -> r.topic().equals(base + "/response/linkage/start")
                     && r.text().contains("\"l2\""), LIMIT).payload());

@@ -25,9 +25,9 @@ import java.util.concurrent.TimeoutException;
  * The demo's stand-in for a command platform: a plain MQTT client that watches the gateway's topics
  * and sends requests, exactly as an external consumer would (it shares no state with the gateway).
  */
-final class PlatformClient implements AutoCloseable {
+public final class PlatformClient implements AutoCloseable {
     /** One message of interest, in arrival order. */
-    record Seen(String topic, JsonNode payload) {
+    public record Seen(String topic, JsonNode payload) {
     }
 
     private final ReconnectingMqttClient client;
@@ -37,14 +37,19 @@ final class PlatformClient implements AutoCloseable {
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private final String base;
 
-    PlatformClient(String brokerUrl, MqttProtocolVersion version, String base, GatewayClock clock) {
+    public PlatformClient(String brokerUrl, MqttProtocolVersion version, String base, GatewayClock clock) {
         this.base = base;
         this.client = ReconnectingMqttClient.create(
                 MqttClientOptions.defaults(brokerUrl, version, "outpost-demo-platform-" + ProcessHandle.current().pid()),
                 clock);
     }
 
-    void connect(long timeoutMillis) throws Exception {
+    public void connect(long timeoutMillis) throws Exception {
+        connect(timeoutMillis, "link/+/state", "muster/+/state", "muster/+/result", "response/#");
+    }
+
+    /** Connects and subscribes to these topics under the gateway's base. */
+    public void connect(long timeoutMillis, String... suffixes) throws Exception {
         client.start(new MqttPortListener() {
             @Override
             public void onMessage(InboundMessage message) {
@@ -63,18 +68,18 @@ final class PlatformClient implements AutoCloseable {
             }
         }, executor);
         connected.get(timeoutMillis, TimeUnit.MILLISECONDS);
-        for (String suffix : new String[] {"link/+/state", "muster/+/state", "muster/+/result", "response/#"}) {
+        for (String suffix : suffixes) {
             client.subscribe(base + "/" + suffix, 1).get(timeoutMillis, TimeUnit.MILLISECONDS);
         }
     }
 
-    void request(String action, ObjectNode body) throws Exception {
+    public void request(String action, ObjectNode body) throws Exception {
         client.publish(new OutboundMessage(base + "/request/" + action, MqttJson.bytes(body), 1, false,
                 Optional.empty(), Map.of())).get(10, TimeUnit.SECONDS);
     }
 
     /** The next message, or a timeout naming what was awaited. */
-    Seen next(long timeoutMillis, String waitingFor) throws InterruptedException, TimeoutException {
+    public Seen next(long timeoutMillis, String waitingFor) throws InterruptedException, TimeoutException {
         Seen seen = inbox.poll(timeoutMillis, TimeUnit.MILLISECONDS);
         if (seen == null) {
             throw new TimeoutException("no MQTT message for " + timeoutMillis + " ms while waiting for " + waitingFor);
@@ -82,7 +87,7 @@ final class PlatformClient implements AutoCloseable {
         return seen;
     }
 
-    String base() {
+    public String base() {
         return base;
     }
 
