@@ -179,6 +179,25 @@ public final class GatewayApp implements AutoCloseable {
         return meters;
     }
 
+    /**
+     * Liveness for the service watchdog (read-only): passes through the network event loop, then the core thread,
+     * where it completes with the number of musters running. It fails at once when the journal writer or a
+     * thread pool has stopped; a hung thread never completes it.
+     */
+    public CompletableFuture<Integer> probeRunningMusters() {
+        if (!journal.writerAlive() || network.isShuttingDown()) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    journal.writerAlive() ? "network threads stopped" : "journal writer stopped"));
+        }
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        try {
+            network.next().execute(() -> core.execute(() -> result.complete(musters.running().size())));
+        } catch (RuntimeException e) { // rejected: shutting down
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
     @Override
     public void close() {
         for (Link link : links) {
