@@ -1,8 +1,15 @@
 package dev.outpost.gateway.cli;
 
+import dev.outpost.config.CheckResult;
+import dev.outpost.config.OutpostConfig;
+import dev.outpost.config.Problem;
 import dev.outpost.gateway.app.GatewayApp;
+import dev.outpost.gateway.app.GatewayLauncher;
+import dev.outpost.gateway.app.ReloadReport;
+import dev.outpost.gateway.journal.JournalException;
 import dev.outpost.gateway.systemd.SystemdService;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -41,11 +48,28 @@ final class Reloader {
         log.info("SIGHUP: reloading {}", config);
         String outcome;
         try {
-            outcome = "reload not supported yet";
-        } catch (RuntimeException e) {
-            log.error("reload failed; the running configuration stays: {}", e.toString());
-            outcome = "reload failed: " + e.getMessage();
+            outcome = apply(GatewayLauncher.check(config));
+        } catch (JournalException | RuntimeException e) {
+            log.error("config reload failed; the running configuration stays: {}", e.toString());
+            outcome = "reload failed, running on the previous config";
         }
         systemd.reloaded(outcome);
+    }
+
+    private String apply(CheckResult checked) throws JournalException {
+        if (!checked.isOk()) {
+            List<String> problems = checked.problems().stream().filter(Problem::isError).map(Problem::format).toList();
+            log.error("config reload rejected, the running configuration stays; {} problems:\n{}", problems.size(),
+                    String.join("\n", problems));
+            app.reloadRejected(problems);
+            return "reload rejected (" + problems.size() + " config errors), running on the previous config";
+        }
+        checked.problems().forEach(p -> log.warn("config: {}", p.format()));
+        OutpostConfig next = checked.config().orElseThrow();
+        if (levelOverride == null && !Logging.setLevel(next.log().level())) {
+            log.warn("log level '{}' unknown; the level stays", next.log().level());
+        }
+        ReloadReport report = app.reload(next, checked.registry().orElseThrow());
+        return report.summary();
     }
 }
