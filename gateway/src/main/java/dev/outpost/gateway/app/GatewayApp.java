@@ -60,8 +60,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Start order: journal (and the outbox and musters it holds), MQTT bridge (connects in the background, never
  * blocks start), links, then musters that were running at the last stop resume (see {@link Recoveries}).
- * Stop order: links (stop intake), then the core thread (musters), then the bridge (publishes {@code offline}),
- * then the network threads, and the journal last, so that everything queued for it is committed.
+ * Stop order (docs/operations.md, within systemd's TimeoutStopSec): links stop (no new frames: intake stops), the
+ * core thread drains and stops (musters), the journal is flushed (everything queued is committed), the bridge
+ * publishes {@code offline}, then the network threads close the links' sockets, and the journal is closed last.
  */
 public final class GatewayApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GatewayApp.class);
@@ -264,6 +265,7 @@ public final class GatewayApp implements AutoCloseable {
         }
         drainCore();
         core.close();
+        flushJournal();
         bridge.close();
         mqttExecutor.shutdown();
         background.shutdown();
@@ -282,6 +284,17 @@ public final class GatewayApp implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             log.warn("core thread did not drain before shutdown: {}", e.toString());
+        }
+    }
+
+    /** Waits (bounded) until every write queued so far is committed: a barrier through the single writer thread. */
+    private void flushJournal() {
+        try {
+            journal.write(tx -> Boolean.TRUE).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.warn("journal not flushed before publishing offline: {}", e.toString());
         }
     }
 

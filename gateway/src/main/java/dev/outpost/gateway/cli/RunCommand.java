@@ -1,7 +1,9 @@
 package dev.outpost.gateway.cli;
 
 import dev.outpost.config.CheckResult;
+import dev.outpost.config.LogFormat;
 import dev.outpost.config.OutpostConfig;
+import dev.outpost.gateway.logging.OutpostLogEncoder;
 import dev.outpost.gateway.app.GatewayApp;
 import dev.outpost.gateway.app.GatewayLauncher;
 import dev.outpost.gateway.app.GatewayStartException;
@@ -55,6 +57,7 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("--log-level must be one of trace, debug, info, warn, error; not '" + level + "'");
             return ExitCodes.USAGE;
         }
+        OutpostLogEncoder.useJson(cfg.log().format() == LogFormat.JSON);
         if (checked.warningCount() > 0) {
             System.err.println(checked.report());
         }
