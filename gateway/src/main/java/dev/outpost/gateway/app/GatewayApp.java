@@ -1,5 +1,6 @@
 package dev.outpost.gateway.app;
 
+import dev.outpost.config.MusterDefaults;
 import dev.outpost.config.OutpostConfig;
 import dev.outpost.config.registry.UnitRegistry;
 import dev.outpost.gateway.event.EventPayload;
@@ -49,6 +50,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +60,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Start order: journal (and the outbox and musters it holds), MQTT bridge (connects in the background, never
  * blocks start), links, then musters that were running at the last stop resume (see {@link Recoveries}).
- * Stop order: links (stop intake), then the core thread (musters), then the bridge (publishes {@code offline}),
- * then the network threads, and the journal last, so that everything queued for it is committed.
+ * Stop order (docs/operations.md, within systemd's TimeoutStopSec): links stop (no new frames: intake stops), the
+ * core thread drains and stops (musters), the journal is flushed (everything queued is committed), the bridge
+ * publishes {@code offline}, then the network threads close the links' sockets, and the journal is closed last.
  */
 public final class GatewayApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GatewayApp.class);
@@ -80,11 +83,18 @@ public final class GatewayApp implements AutoCloseable {
     private final UnitDirectory units;
     private final GatewayClock clock;
     private final GatewayMeters meters;
+    private final OutpostConfig startedWith;
+    private final AtomicReference<MusterDefaults> musterDefaults;
+    private final JournalUnitStore unitStore;
+    private final String version;
 
     private GatewayApp(OutpostConfig config, UnitRegistry initialRegistry, GatewayClock clock, String version,
                        Map<String, String> env) throws GatewayStartException {
         this.clock = clock;
         this.meters = new GatewayMeters();
+        this.startedWith = config;
+        this.musterDefaults = new AtomicReference<>(config.muster());
+        this.version = version;
         this.journal = Durability.openJournal(config, env);
         try {
             this.core = new ExecutorTaskScheduler("outpost-core");
@@ -97,7 +107,7 @@ public final class GatewayApp implements AutoCloseable {
             this.outbox = Durability.openOutbox(journal, config, clock, mqttExecutor, this::onOutboxAlarm);
             this.bridge = new MqttBridge(Wiring.bridgeOptions(config, version),
                     ReconnectingMqttClient.create(Wiring.clientOptions(config), clock), mqttExecutor, clock, outbox);
-            JournalUnitStore unitStore = new JournalUnitStore(journal);
+            this.unitStore = new JournalUnitStore(journal);
             JournalUnitStore.Merged merged = JournalUnitStore.merge(initialRegistry, unitStore.load());
             this.units = new UnitDirectory(merged.registry(), merged.leaves(),
                     new UnitFields(config.units().bounds()), unitStore, core, clock, this::publishUnitState);
@@ -118,10 +128,10 @@ public final class GatewayApp implements AutoCloseable {
                     new MusterIds(new SecureRandom()), MusterService.DEFAULT_RETAINED_REPORTS,
                     new JournalMusterRecorder(journal, json, clock, meters.ackDurable()), archive::contains);
             this.recoveries = new Recoveries(musters, core, links, archive.running());
-            new MusterRequests(musters, core, config.muster(), json, archive).registerOn(bridge);
+            new MusterRequests(musters, core, musterDefaults::get, json, archive).registerOn(bridge);
             new UnitRequests(units, core).registerOn(bridge);
-            new LinkageRequests(musters, units, drills, core, config.muster(), json).registerOn(bridge);
-            this.schedules = new MusterSchedules(config.schedules(), config.muster(), musters, core, clock,
+            new LinkageRequests(musters, units, drills, core, musterDefaults::get, json).registerOn(bridge);
+            this.schedules = new MusterSchedules(config.schedules(), musterDefaults::get, musters, core, clock,
                     new SecureRandom());
             bridge.route("schedule/list", request -> CompletableFuture.supplyAsync(
                     () -> Reply.ok(Wiring.schedules(schedules.list())), core));
@@ -179,6 +189,71 @@ public final class GatewayApp implements AutoCloseable {
         return meters;
     }
 
+    /**
+     * Applies a re-read, already checked config and registry (SIGHUP): the unit registry (the file merged with the
+     * changes made over MQTT, as at start) and the muster defaults change live; other changed sections are reported
+     * as needing a restart. The report is logged and published retained on {@code <base>/config}, with a fresh
+     * {@code info}. Waits (bounded) for the core thread to take the new registry.
+     *
+     * @throws JournalException when the stored unit changes cannot be read; nothing is changed then
+     */
+    public ReloadReport reload(OutpostConfig next, UnitRegistry nextRegistry) throws JournalException {
+        JournalUnitStore.Merged merged = JournalUnitStore.merge(nextRegistry, unitStore.load());
+        int unitsChanged;
+        try {
+            unitsChanged = CompletableFuture.supplyAsync(() -> units.reload(merged), core).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while applying the new unit registry", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the core thread did not take the new unit registry: " + e, e);
+        }
+        musterDefaults.set(next.muster());
+        ReloadReport report = new ReloadReport(ReloadReport.LIVE, ReloadReport.restartNeeded(startedWith, next),
+                unitsChanged);
+        if (!report.needsRestart().isEmpty()) {
+            log.warn("config reload: changes to {} take effect only after a restart (systemctl restart outpost)",
+                    String.join(", ", report.needsRestart()));
+        }
+        log.info("config {}: {} units in the registry", report.summary(), merged.registry().size());
+        // The info document describes what runs: the sections needing a restart stay as started.
+        OutpostConfig running = new OutpostConfig(next.source(), startedWith.gateway(), startedWith.mqtt(),
+                startedWith.units(), startedWith.links(), next.muster(), startedWith.storage(), startedWith.readiness(),
+                startedWith.schedules(), next.log());
+        ObjectNode info = Wiring.info(running, merged.registry(), links, version);
+        bridge.setInfo(info);
+        bridge.publish("config", MqttJson.bytes(report.toJson(clock.wallNow(), info.path("config_sha256").asText())),
+                true, 1);
+        return report;
+    }
+
+    /** A reload was refused (the new config has errors): retained on {@code <base>/config}; the running one stays. */
+    public void reloadRejected(List<String> problems) {
+        ObjectNode doc = MqttJson.event(clock.wallNow());
+        doc.put("result", "rejected");
+        problems.forEach(doc.putArray("problems")::add);
+        bridge.publish("config", MqttJson.bytes(doc), true, 1);
+    }
+
+    /**
+     * Liveness for the service watchdog (read-only): passes through the network event loop, then the core thread,
+     * where it completes with the number of musters running. It fails at once when the journal writer or a
+     * thread pool has stopped; a hung thread never completes it.
+     */
+    public CompletableFuture<Integer> probeRunningMusters() {
+        if (!journal.writerAlive() || network.isShuttingDown()) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    journal.writerAlive() ? "network threads stopped" : "journal writer stopped"));
+        }
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        try {
+            network.next().execute(() -> core.execute(() -> result.complete(musters.running().size())));
+        } catch (RuntimeException e) { // rejected: shutting down
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
     @Override
     public void close() {
         for (Link link : links) {
@@ -190,6 +265,7 @@ public final class GatewayApp implements AutoCloseable {
         }
         drainCore();
         core.close();
+        flushJournal();
         bridge.close();
         mqttExecutor.shutdown();
         background.shutdown();
@@ -208,6 +284,17 @@ public final class GatewayApp implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             log.warn("core thread did not drain before shutdown: {}", e.toString());
+        }
+    }
+
+    /** Waits (bounded) until every write queued so far is committed: a barrier through the single writer thread. */
+    private void flushJournal() {
+        try {
+            journal.write(tx -> Boolean.TRUE).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.warn("journal not flushed before publishing offline: {}", e.toString());
         }
     }
 

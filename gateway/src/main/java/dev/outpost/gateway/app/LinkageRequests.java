@@ -38,7 +38,7 @@ final class LinkageRequests {
     private final MusterReportWriter json;
 
     LinkageRequests(MusterService musters, UnitDirectory units, LinkageDrills drills, TaskScheduler core,
-                    MusterDefaults defaults, MusterReportWriter json) {
+                    java.util.function.Supplier<MusterDefaults> defaults, MusterReportWriter json) {
         this.musters = musters;
         this.units = units;
         this.drills = drills;

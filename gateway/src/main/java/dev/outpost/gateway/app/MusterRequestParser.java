@@ -25,14 +25,16 @@ final class MusterRequestParser {
     private static final Set<String> SCOPE_FIELDS = Set.of("type", "street", "class", "units");
     private static final int MAX_SHOWN_CHARS = 40;
 
-    private final MusterDefaults defaults;
+    private final java.util.function.Supplier<MusterDefaults> liveDefaults;
 
-    MusterRequestParser(MusterDefaults defaults) {
-        this.defaults = defaults;
+    /** @param liveDefaults read for every request, so a reload (SIGHUP) changes them */
+    MusterRequestParser(java.util.function.Supplier<MusterDefaults> liveDefaults) {
+        this.liveDefaults = liveDefaults;
     }
 
     /** The request, or the list of problems found (never both). */
     Result parse(ObjectNode body) {
+        MusterDefaults defaults = liveDefaults.get(); // one set for the whole request, even mid-reload
         List<String> problems = new ArrayList<>();
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -42,7 +44,7 @@ final class MusterRequestParser {
         }
         Optional<String> musterId = optionalText(body, "muster_id", problems);
         MusterScope scope = scope(body.get("scope"), problems);
-        CallMethod method = method(body, problems);
+        CallMethod method = method(body, defaults, problems);
         Duration attemptTimeout = millis(body, "attempt_timeout_ms", defaults.attemptTimeout(), problems);
         int retries = integer(body, "retries", defaults.retries(), problems);
         Duration deadline = millis(body, "deadline_ms", defaults.deadline(), problems);
@@ -129,7 +131,7 @@ final class MusterRequestParser {
         }
     }
 
-    private CallMethod method(ObjectNode body, List<String> problems) {
+    private static CallMethod method(ObjectNode body, MusterDefaults defaults, List<String> problems) {
         JsonNode node = body.get("method");
         CallMethod fallback = CallMethod.valueOf(defaults.method().name());
         if (node == null || node.isNull()) {

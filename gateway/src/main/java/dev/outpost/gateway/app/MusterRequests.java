@@ -37,7 +37,7 @@ final class MusterRequests {
 
     private final MusterArchive archive;
 
-    MusterRequests(MusterService musters, TaskScheduler core, MusterDefaults defaults, MusterReportWriter json,
+    MusterRequests(MusterService musters, TaskScheduler core, java.util.function.Supplier<MusterDefaults> defaults, MusterReportWriter json,
                    MusterArchive archive) {
         this.archive = archive;
         this.musters = musters;

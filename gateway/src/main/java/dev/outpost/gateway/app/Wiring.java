@@ -179,7 +179,7 @@ final class Wiring {
         return n;
     }
 
-    private static String configHash(OutpostConfig config) {
+    static String configHash(OutpostConfig config) {
         try {
             byte[] bytes = Files.readAllBytes(config.source());
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -1,10 +1,13 @@
 package dev.outpost.gateway.cli;
 
 import dev.outpost.config.CheckResult;
+import dev.outpost.config.LogFormat;
 import dev.outpost.config.OutpostConfig;
+import dev.outpost.gateway.logging.OutpostLogEncoder;
 import dev.outpost.gateway.app.GatewayApp;
 import dev.outpost.gateway.app.GatewayLauncher;
 import dev.outpost.gateway.app.GatewayStartException;
+import dev.outpost.gateway.systemd.SystemdService;
 import dev.outpost.gateway.time.GatewayClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +24,9 @@ import picocli.CommandLine.Option;
         description = {
             "Runs the gateway daemon: connects the configured links and the MQTT broker, bridges unit",
             "events to MQTT and runs musters on request. It keeps running (reconnecting as needed) until",
-            "stopped with SIGTERM or Ctrl-C. The config is checked first, exactly as 'outpost check' does."
+            "stopped with SIGTERM or Ctrl-C. The config is checked first, exactly as 'outpost check' does.",
+            "SIGHUP re-reads the config and the unit registry and applies what can change live.",
+            "Under systemd (Type=notify) it reports readiness, watchdog pings and its status."
         },
         footer = {"", "Exit codes: 0 stopped cleanly, 1 failed, 73 journal cannot be opened, 78 configuration error.",
             "Example: outpost run --config /etc/outpost/outpost.yaml"})
@@ -52,6 +57,7 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("--log-level must be one of trace, debug, info, warn, error; not '" + level + "'");
             return ExitCodes.USAGE;
         }
+        OutpostLogEncoder.useJson(cfg.log().format() == LogFormat.JSON);
         if (checked.warningCount() > 0) {
             System.err.println(checked.report());
         }
@@ -65,12 +71,19 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("outpost: not starting: " + e.getMessage());
             return ExitCodes.CANT_CREATE;
         }
+        SystemdService systemd = SystemdService.fromEnvironment(System.getenv());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            // Order (docs/operations.md): tell systemd, stop intake, flush the journal, publish offline, close links.
+            systemd.stopping();
             app.close();
+            systemd.close();
             stopped.countDown();
         }, "outpost-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Reloader reloader = new Reloader(config, app, systemd, logLevel);
+        reloader.installSignalHandler();
+        systemd.ready(app);
         stopped.await();
         return ExitCodes.OK;
     }

@@ -133,7 +133,7 @@ public final class Journal implements AutoCloseable {
     }
 
     /** Whether the writer thread still runs; false once {@link #close} has returned. */
-    boolean writerAlive() {
+    public boolean writerAlive() {
         return writerThread.isAlive();
     }
 

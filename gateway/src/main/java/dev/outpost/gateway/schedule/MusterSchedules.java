@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ public final class MusterSchedules {
     private static final Logger log = LoggerFactory.getLogger(MusterSchedules.class);
 
     private final List<Entry> entries = new ArrayList<>();
-    private final MusterDefaults defaults;
+    private final Supplier<MusterDefaults> liveDefaults;
     private final MusterService musters;
     private final TaskScheduler scheduler;
     private final GatewayClock clock;
@@ -39,8 +40,14 @@ public final class MusterSchedules {
 
     public MusterSchedules(List<ScheduleSettings> schedules, MusterDefaults defaults, MusterService musters,
                            TaskScheduler scheduler, GatewayClock clock, Random random) {
+        this(schedules, () -> defaults, musters, scheduler, clock, random);
+    }
+
+    /** @param liveDefaults read at each scheduled start, so a reload (SIGHUP) changes them */
+    public MusterSchedules(List<ScheduleSettings> schedules, Supplier<MusterDefaults> liveDefaults,
+                           MusterService musters, TaskScheduler scheduler, GatewayClock clock, Random random) {
         schedules.forEach(s -> entries.add(new Entry(s)));
-        this.defaults = defaults;
+        this.liveDefaults = liveDefaults;
         this.musters = musters;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -107,6 +114,7 @@ public final class MusterSchedules {
             case "units" -> new MusterScope.Units(s.units());
             default -> new MusterScope.All();
         };
+        MusterDefaults defaults = liveDefaults.get();
         CallMethod method = CallMethod.valueOf(s.method().orElse(defaults.method()).name());
         return new MusterRequest(Optional.empty(), scope, method, defaults.attemptTimeout(), defaults.retries(),
                 defaults.deadline(), defaults.lateWindow(), defaults.prefer(), s.label(), s.allowOverlap());

@@ -69,6 +69,41 @@ public final class UnitDirectory {
         new ArrayList<>(leaveUntil.keySet()).forEach(this::armLeaveTimer);
     }
 
+    /**
+     * Takes a re-read registry (the file merged with the stored MQTT changes exactly as at start; SIGHUP). Units
+     * added or changed are announced; leave timers follow the new rows. Call on the scheduler.
+     *
+     * @return how many units were added, changed or removed
+     */
+    public int reload(JournalUnitStore.Merged merged) {
+        scheduler.checkOwnerThread();
+        UnitRegistry before = current;
+        current = merged.registry();
+        leaveTimers.values().forEach(Cancellable::cancel);
+        leaveTimers.clear();
+        leaveUntil.clear();
+        merged.leaves().forEach((id, until) -> {
+            if (current.byId(id).map(u -> u.lifecycle() == Lifecycle.ON_LEAVE).orElse(false)) {
+                leaveUntil.put(id, until);
+            }
+        });
+        new ArrayList<>(leaveUntil.keySet()).forEach(this::armLeaveTimer);
+        int differences = 0;
+        for (Unit unit : current.units()) {
+            if (!before.byId(unit.unitId()).map(unit::equals).orElse(false)) {
+                differences++;
+                notifyChanged(new UnitView(unit, leaveUntil.get(unit.unitId())));
+            }
+        }
+        for (Unit unit : before.units()) {
+            if (current.byId(unit.unitId()).isEmpty()) {
+                differences++;
+                log.info("unit {} is no longer in the registry", unit.unitId());
+            }
+        }
+        return differences;
+    }
+
     public Optional<UnitView> get(String unitId) {
         return current.byId(unitId).map(u -> new UnitView(u, leaveUntil.get(unitId)));
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,11 @@ public final class OutpostProcess implements AutoCloseable {
     }
 
     public static OutpostProcess start(Path workDir, String... args) throws IOException {
+        return start(workDir, Map.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)}, with {@code env} added to the inherited environment. */
+    public static OutpostProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -35,8 +41,10 @@ public final class OutpostProcess implements AutoCloseable {
                 "-cp", classpath, "dev.outpost.gateway.cli.OutpostCommand"));
         command.addAll(List.of(args));
         Path output = Files.createTempFile(workDir, "outpost-" + args[0] + "-", ".log");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         return new OutpostProcess(process, output);
     }
 
@@ -69,6 +77,18 @@ public final class OutpostProcess implements AutoCloseable {
         process.destroyForcibly();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             throw new AssertionError("outpost did not die within 10 s of SIGKILL");
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Sends a signal by name ({@code HUP}, {@code TERM}, ...) with kill(1), as systemctl reload/stop would. */
+    public void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
         }
     }
 

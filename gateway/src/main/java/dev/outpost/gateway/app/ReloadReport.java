@@ -1,0 +1,64 @@
+package dev.outpost.gateway.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outpost.config.OutpostConfig;
+import dev.outpost.gateway.mqtt.MqttJson;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a reload (SIGHUP) applied and which changed sections only take effect after a restart. Published retained
+ * on {@code <base>/config} and logged.
+ *
+ * @param applied      the sections applied live: {@code units}, {@code muster}, {@code log.level}
+ * @param needsRestart changed sections that the running gateway keeps as they were until restarted
+ * @param unitsChanged units added, changed or removed by the re-read registry
+ */
+public record ReloadReport(List<String> applied, List<String> needsRestart, int unitsChanged) {
+    static final List<String> LIVE = List.of("units", "muster", "log.level");
+
+    public ReloadReport {
+        applied = List.copyOf(applied);
+        needsRestart = List.copyOf(needsRestart);
+    }
+
+    /** The sections of {@code next} that differ from {@code running} and need a restart to take effect. */
+    static List<String> restartNeeded(OutpostConfig running, OutpostConfig next) {
+        List<String> sections = new ArrayList<>();
+        differs(sections, "gateway", running.gateway(), next.gateway());
+        differs(sections, "mqtt", running.mqtt(), next.mqtt());
+        differs(sections, "links", running.links(), next.links());
+        differs(sections, "storage", running.storage(), next.storage());
+        differs(sections, "readiness", running.readiness(), next.readiness());
+        differs(sections, "schedules", running.schedules(), next.schedules());
+        differs(sections, "units.bounds", running.units().bounds(), next.units().bounds());
+        differs(sections, "log.format", running.log().format(), next.log().format());
+        return sections;
+    }
+
+    private static void differs(List<String> sections, String name, Object running, Object next) {
+        if (!Objects.equals(running, next)) {
+            sections.add(name);
+        }
+    }
+
+    /** One line for the log and systemd's STATUS. */
+    public String summary() {
+        return "reloaded: " + unitsChanged + " units changed" + (needsRestart.isEmpty() ? ""
+                : "; restart needed for " + String.join(", ", needsRestart));
+    }
+
+    /** The retained {@code <base>/config} document. */
+    ObjectNode toJson(Instant at, String configSha256) {
+        ObjectNode doc = MqttJson.event(at);
+        doc.put("result", "applied");
+        doc.put("config_sha256", configSha256);
+        applied.forEach(doc.putArray("applied")::add);
+        needsRestart.forEach(doc.putArray("needs_restart")::add);
+        doc.put("restart_needed", !needsRestart.isEmpty());
+        doc.put("units_changed", unitsChanged);
+        return doc;
+    }
+}
