@@ -47,8 +47,8 @@ class HttpConfigTest {
                 """);
 
         assertEquals(List.of(
-                "8:11 'listen' must be host:port with a port in 0..65535, got the number 9108",
+                "8:11 'listen' must be host:port with a port in 0..65535, got the number '9108'",
                 "9:12 'enabled' must be true or false, got the string 'yes please'",
-                "10:3 unknown key 'port' in 'http'"), positions(result.errors()));
+                "10:3 unknown key 'port'"), positions(result.errors()));
     }
 }
