@@ -22,24 +22,31 @@ public final class StatusEndpoints {
      * @param refresh how often the status page reloads itself (zero: never)
      */
     public static Map<String, HttpEndpoint> of(StatusSource source, Supplier<String> scrape, Duration refresh) {
+        return of(source, scrape, refresh, CORE_TIMEOUT);
+    }
+
+    /** As above, with how long the core thread may take to answer. */
+    public static Map<String, HttpEndpoint> of(StatusSource source, Supplier<String> scrape, Duration refresh,
+                                               Duration coreTimeout) {
         return Map.of(
                 "/metrics", () -> CompletableFuture.completedFuture(
                         HttpReply.of(200, HttpReply.PROMETHEUS, scrape.get())),
-                "/healthz", () -> bounded(source.ping(), ok -> HttpReply.text(200, "ok")),
-                "/readyz", () -> bounded(source.status(), status -> Readiness.of(status).reply()),
-                "/", () -> bounded(source.status(),
+                "/healthz", () -> bounded(source.ping(), coreTimeout, ok -> HttpReply.text(200, "ok")),
+                "/readyz", () -> bounded(source.status(), coreTimeout, status -> Readiness.of(status).reply()),
+                "/", () -> bounded(source.status(), coreTimeout,
                         status -> HttpReply.of(200, HttpReply.HTML, StatusPage.render(status, refresh))));
     }
 
     /** The core thread's answer, or 503 when it does not come in time (the gateway is stuck or overloaded). */
-    private static <T> CompletableFuture<HttpReply> bounded(CompletableFuture<T> answer, Function<T, HttpReply> ok) {
-        return answer.orTimeout(CORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).handle((value, failure) -> {
+    private static <T> CompletableFuture<HttpReply> bounded(CompletableFuture<T> answer, Duration timeout,
+                                                           Function<T, HttpReply> ok) {
+        return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((value, failure) -> {
             if (failure == null) {
                 return ok.apply(value);
             }
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
             return HttpReply.text(503, cause instanceof TimeoutException
-                    ? "the core thread did not answer within " + CORE_TIMEOUT.toMillis() + " ms"
+                    ? "the core thread did not answer within " + timeout.toMillis() + " ms"
                     : "the gateway cannot answer: " + cause.getMessage());
         });
     }
