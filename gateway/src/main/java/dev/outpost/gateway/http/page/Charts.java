@@ -81,7 +81,8 @@ final class Charts {
         h.raw("<line class=\"axis\" x1=\"0\" y1=\"" + plot + "\" x2=\"" + WIDTH + "\" y2=\"" + plot + "\"/>");
         int labelEvery = Math.max(1, bins / 5);
         for (int i = 0; i <= bins; i += labelEvery) {
-            h.raw("<text x=\"" + Html.num(Math.min(i * barWidth, WIDTH - 30)) + "\" y=\"" + (plot + 16) + "\">")
+            String anchor = i == bins ? "\" text-anchor=\"end" : "";
+            h.raw("<text x=\"" + Html.num(i * barWidth) + anchor + "\" y=\"" + (plot + 16) + "\">")
                     .text(i * binMs + " ms").raw("</text>");
         }
         h.raw("<text x=\"0\" y=\"176\">").text("highest bin: " + highest + " acks").raw("</text></svg>");
