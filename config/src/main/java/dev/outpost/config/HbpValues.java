@@ -20,8 +20,13 @@ final class HbpValues {
     private HbpValues() {
     }
 
-    /** A {@code host:port} pair ({@code [v6]:port} for IPv6 literals). */
+    /** A {@code host:port} pair ({@code [v6]:port} for IPv6 literals) with a port in 1..65535. */
     static Optional<HostPort> hostPort(MapReader r, String key) {
+        return hostPort(r, key, 1, "e.g. 127.0.0.1:62031");
+    }
+
+    /** As above, with the lowest port allowed (0 lets a listener take any free port). */
+    static Optional<HostPort> hostPort(MapReader r, String key, int minPort, String example) {
         Optional<YamlNode.Scalar> scalar = r.scalar(key);
         if (scalar.isEmpty()) {
             return Optional.empty();
@@ -29,14 +34,14 @@ final class HbpValues {
         Matcher m = HOST_PORT.matcher(scalar.get().text());
         if (m.matches()) {
             int port = Integer.parseInt(m.group(2));
-            if (port >= 1 && port <= 65_535) {
+            if (port >= minPort && port <= 65_535) {
                 String host = m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1)
                         : m.group(1);
                 return Optional.of(new HostPort(host, port));
             }
         }
-        r.context().error(scalar.get().mark(), "'" + key + "' must be host:port with a port in 1..65535, got "
-                + scalar.get().describe(), "e.g. 127.0.0.1:62031");
+        r.context().error(scalar.get().mark(), "'" + key + "' must be host:port with a port in " + minPort
+                + "..65535, got " + scalar.get().describe(), example);
         return Optional.empty();
     }
 

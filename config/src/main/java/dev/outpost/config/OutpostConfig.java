@@ -16,7 +16,8 @@ public record OutpostConfig(
         StorageSettings storage,
         ReadinessSettings readiness,
         List<ScheduleSettings> schedules,
-        LogSettings log) {
+        LogSettings log,
+        HttpSettings http) {
 
     public OutpostConfig {
         Objects.requireNonNull(source, "source");
@@ -29,6 +30,7 @@ public record OutpostConfig(
         Objects.requireNonNull(readiness, "readiness");
         schedules = List.copyOf(schedules);
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(http, "http");
     }
 
     public Optional<LinkSettings> link(String id) {

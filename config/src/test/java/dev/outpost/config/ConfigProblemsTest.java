@@ -15,13 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** One case per kind of config problem: each variant of a valid base config yields exactly the expected errors. */
 class ConfigProblemsTest {
     /** Lines 1-11; cases replace a line or append sections from line 12 on. */
-    private static final String BASE = """
-            gateway:
-              id: gw
-            mqtt:
-              url: tcp://127.0.0.1:1883
-            units:
-              file: units.csv
+    private static final String BASE = TestFiles.REQUIRED_SECTIONS + """
             links:
               - id: poc
                 type: hxt

@@ -17,15 +17,7 @@ import org.junit.jupiter.api.Test;
 class HbpLinkConfigTest {
     private static final Path FILE = resource("config/minimal.yaml").resolveSibling("hbp.yaml");
     /** Lines 1-7; links follow from line 8. */
-    private static final String HEAD = """
-            gateway:
-              id: gw
-            mqtt:
-              url: tcp://127.0.0.1:1883
-            units:
-              file: units.csv
-            links:
-            """;
+    private static final String HEAD = TestFiles.REQUIRED_SECTIONS + "links:\n";
 
     private static LoadResult load(String links) {
         return ConfigLoader.parse(FILE, HEAD + links);

@@ -7,6 +7,16 @@ import java.util.stream.Collectors;
 
 /** Fixture lookup and problem formatting shared by the config tests. */
 public final class TestFiles {
+    /** Six lines: the three required sections of a config, for tests that append the section they are about. */
+    public static final String REQUIRED_SECTIONS = """
+            gateway:
+              id: gw
+            mqtt:
+              url: tcp://127.0.0.1:1883
+            units:
+              file: units.csv
+            """;
+
     private TestFiles() {
     }
 

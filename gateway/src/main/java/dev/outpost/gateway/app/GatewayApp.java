@@ -32,17 +32,20 @@ import dev.outpost.gateway.time.ExecutorTaskScheduler;
 import dev.outpost.gateway.units.JournalUnitStore;
 import dev.outpost.gateway.units.UnitDirectory;
 import dev.outpost.gateway.units.UnitFields;
+import dev.outpost.gateway.units.UnitPresence;
 import dev.outpost.gateway.units.UnitView;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outpost.gateway.time.GatewayClock;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -87,6 +90,9 @@ public final class GatewayApp implements AutoCloseable {
     private final AtomicReference<MusterDefaults> musterDefaults;
     private final JournalUnitStore unitStore;
     private final String version;
+    private final UnitPresence presence = new UnitPresence();
+    private final StatusProbe statusProbe;
+    private StatusServer statusServer;
 
     private GatewayApp(OutpostConfig config, UnitRegistry initialRegistry, GatewayClock clock, String version,
                        Map<String, String> env) throws GatewayStartException {
@@ -114,17 +120,20 @@ public final class GatewayApp implements AutoCloseable {
             bridge.addHealthSection("outbox", () -> Durability.outboxHealth(outbox));
             bridge.addHealthSection("journal", () -> Durability.journalHealth(journal, meters.ackDurable()));
             meters.watchOutbox(outbox);
+            meters.watchMqtt(bridge);
             LinkListener linkListener = new Router();
             this.links = new ArrayList<>();
             config.links().forEach(settings ->
                     links.add(Wiring.link(settings, network, clock, units::registry, linkListener)));
+            meters.watchLinks(links);
             MusterArchive archive = new MusterArchive(journal);
             this.drills = new LinkageDrills((musterId, report) -> bridge.publish("muster/" + musterId + "/linkage",
                     MqttJson.bytes(report), true, 1, Delivery.durable(musterId + "/linkage")));
             this.musters = new MusterService(core, clock, units::registry, links,
                     link -> EnumSet.allOf(CallMethod.class),
                     MusterListeners.of(new MusterPublisher(bridge, json), new JournaledAcks(journal, clock), drills,
-                            new ReadinessPublisher(journal, bridge, clock, config.readiness().window(), background)),
+                            new ReadinessPublisher(journal, bridge, clock, config.readiness().window(), background),
+                            meters.musterMeters(units::registry)),
                     new MusterIds(new SecureRandom()), MusterService.DEFAULT_RETAINED_REPORTS,
                     new JournalMusterRecorder(journal, json, clock, meters.ackDurable()), archive::contains);
             this.recoveries = new Recoveries(musters, core, links, archive.running());
@@ -136,6 +145,8 @@ public final class GatewayApp implements AutoCloseable {
             bridge.route("schedule/list", request -> CompletableFuture.supplyAsync(
                     () -> Reply.ok(Wiring.schedules(schedules.list())), core));
             bridge.setInfo(Wiring.info(config, merged.registry(), links, version));
+            this.statusProbe = new StatusProbe(core, config.gateway().id(), version, clock, links, musters, units,
+                    presence, bridge, journal);
         } catch (JournalException e) {
             journal.close();
             throw new GatewayStartException("cannot read the journal " + journal.file() + ": " + e.getMessage(), e);
@@ -167,6 +178,7 @@ public final class GatewayApp implements AutoCloseable {
             // Every unit's state, retained, so a platform connecting later sees the whole registry.
             app.units.list().forEach(view -> app.publishUnitState(view, Delivery.bestEffort()));
         });
+        app.statusServer = StatusServer.start(config.http(), app.statusProbe, app.meters);
         app.recoveries.begin();
         app.core.execute(app.schedules::start);
         app.mqttExecutor.scheduleWithFixedDelay(app.outbox::sweep, OUTBOX_SWEEP_SECONDS, OUTBOX_SWEEP_SECONDS,
@@ -182,6 +194,11 @@ public final class GatewayApp implements AutoCloseable {
 
     public String baseTopic() {
         return bridge.baseTopic();
+    }
+
+    /** Where the metrics, health and status-page server listens; empty when disabled or its port was taken. */
+    public Optional<InetSocketAddress> httpAddress() {
+        return statusServer == null ? Optional.empty() : statusServer.address();
     }
 
     /** The gateway's metrics (outbox depth and age, time for an ack to become durable, ...). */
@@ -219,7 +236,7 @@ public final class GatewayApp implements AutoCloseable {
         // The info document describes what runs: the sections needing a restart stay as started.
         OutpostConfig running = new OutpostConfig(next.source(), startedWith.gateway(), startedWith.mqtt(),
                 startedWith.units(), startedWith.links(), next.muster(), startedWith.storage(), startedWith.readiness(),
-                startedWith.schedules(), next.log());
+                startedWith.schedules(), next.log(), startedWith.http());
         ObjectNode info = Wiring.info(running, merged.registry(), links, version);
         bridge.setInfo(info);
         bridge.publish("config", MqttJson.bytes(report.toJson(clock.wallNow(), info.path("config_sha256").asText())),
@@ -256,6 +273,9 @@ public final class GatewayApp implements AutoCloseable {
 
     @Override
     public void close() {
+        if (statusServer != null) {
+            statusServer.close();
+        }
         for (Link link : links) {
             try {
                 link.stop();
@@ -273,6 +293,7 @@ public final class GatewayApp implements AutoCloseable {
         awaitQuietly(mqttExecutor);
         awaitQuietly(background);
         journal.close();
+        meters.close();
         log.info("gateway stopped");
     }
 
@@ -344,6 +365,8 @@ public final class GatewayApp implements AutoCloseable {
         @Override
         public void onEvent(UnitEvent event) {
             core.execute(() -> {
+                presence.onEvent(event);
+                meters.countEvent(event);
                 recoveries.onEvent(event);
                 drills.onEvent(event);
                 String topic = event.unitId().map(id -> "unit/" + id + "/event").orElse("unit/unknown/event");
@@ -356,6 +379,7 @@ public final class GatewayApp implements AutoCloseable {
             core.execute(() -> {
                 log.info("link {} is {}{}", status.linkId(), status.state().wireName(),
                         status.detail() == null ? "" : " (" + status.detail() + ")");
+                presence.onLinkStatus(status);
                 bridge.publish("link/" + status.linkId() + "/state", EventJson.linkStatus(status), true, 1);
                 recoveries.onLinkStatus();
             });

@@ -31,6 +31,7 @@ public record ReloadReport(List<String> applied, List<String> needsRestart, int 
         differs(sections, "mqtt", running.mqtt(), next.mqtt());
         differs(sections, "links", running.links(), next.links());
         differs(sections, "storage", running.storage(), next.storage());
+        differs(sections, "http", running.http(), next.http());
         differs(sections, "readiness", running.readiness(), next.readiness());
         differs(sections, "schedules", running.schedules(), next.schedules());
         differs(sections, "units.bounds", running.units().bounds(), next.units().bounds());

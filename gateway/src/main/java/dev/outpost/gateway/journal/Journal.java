@@ -137,6 +137,11 @@ public final class Journal implements AutoCloseable {
         return writerThread.isAlive();
     }
 
+    /** Whether writes are taken now: not closed, and the writer thread still runs. */
+    public boolean writable() {
+        return !closed.get() && writerThread.isAlive();
+    }
+
     public JournalStats stats() {
         return counters.snapshot(queue.size(), queue.blockedPuts());
     }

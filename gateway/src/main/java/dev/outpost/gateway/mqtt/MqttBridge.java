@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,6 +128,16 @@ public final class MqttBridge implements AutoCloseable {
     public MqttBridgeStats stats() {
         return new MqttBridgeStats(session, pump.queued(), pump.dropped(), pump.failed(), pump.delivered(),
                 intake.answered(), intake.ignoredRetained(), transactions.hits(), port.stats());
+    }
+
+    /** Messages handed to the client and awaiting the broker's confirmation (PUBACK for QoS 1) now. */
+    public int inFlight() {
+        return pump.inFlight();
+    }
+
+    /** Tells {@code elapsedNanos}, for each confirmed publish, its time from send to confirmation (for metrics). */
+    public void timePublishConfirmations(LongConsumer elapsedNanos) {
+        pump.timeConfirmations(clock::monotonicNanos, elapsedNanos);
     }
 
     /** The data of the built-in {@code health} reply; a richer handler may embed it. */

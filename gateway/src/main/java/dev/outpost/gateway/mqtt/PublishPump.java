@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,8 @@ final class PublishPump {
     private final LongSupplier wallMillis;
     private final Object offerLock = new Object();
     private int inFlight;
+    private volatile LongSupplier confirmClock = () -> 0L;
+    private volatile LongConsumer confirmTimes = elapsed -> { };
     private boolean pumping;
     private boolean pumpAgain;
 
@@ -104,17 +107,25 @@ final class PublishPump {
                 next = polled.get();
                 inFlight++;
             }
-            port.publish(next.message()).whenComplete((ok, failure) -> settle(next, failure));
+            long sentNanos = confirmClock.getAsLong();
+            port.publish(next.message()).whenComplete((ok, failure) -> settle(next, sentNanos, failure));
         }
     }
 
-    private void settle(PendingPublish publish, Throwable failure) {
+    /** Reports, for each confirmed message, the time from handing it to the client to the broker's confirmation. */
+    void timeConfirmations(LongSupplier monotonicNanos, LongConsumer elapsedNanos) {
+        confirmClock = monotonicNanos;
+        confirmTimes = elapsedNanos;
+    }
+
+    private void settle(PendingPublish publish, long sentNanos, Throwable failure) {
         synchronized (this) {
             inFlight--;
         }
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause == null) {
+            confirmTimes.accept(confirmClock.getAsLong() - sentNanos);
             delivered.incrementAndGet();
             buffer.delivered(publish);
             publish.delivered().complete(null);
@@ -126,6 +137,10 @@ final class PublishPump {
             publish.delivered().completeExceptionally(cause);
         }
         pump();
+    }
+
+    synchronized int inFlight() {
+        return inFlight;
     }
 
     int queued() {

@@ -87,6 +87,7 @@ final class E2eWorld implements AutoCloseable {
                 "  deadline: 30s",
                 "  late_window: 2s",
                 "log: { level: warn }",
+                "http: { listen: 127.0.0.1:0 }",
                 ""));
         return config;
     }
