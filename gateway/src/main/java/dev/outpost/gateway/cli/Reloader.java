@@ -22,10 +22,11 @@ final class Reloader {
     private static final Logger log = LoggerFactory.getLogger(Reloader.class);
 
     private final Path config;
-    private final GatewayApp app;
+    private volatile GatewayApp app;
     private final SystemdService systemd;
     private final String levelOverride;
 
+    /** @param app null until the gateway has started (see {@link #started}) */
     Reloader(Path config, GatewayApp app, SystemdService systemd, String levelOverride) {
         this.config = config;
         this.app = app;
@@ -42,8 +43,30 @@ final class Reloader {
         }
     }
 
+    private boolean pending;
+
+    /** The gateway is up: reloads apply to it from now on, starting with one asked for during start-up. */
+    void started(GatewayApp running) {
+        boolean reloadNow;
+        synchronized (this) {
+            this.app = running;
+            reloadNow = pending;
+            pending = false;
+        }
+        if (reloadNow) {
+            reload();
+        }
+    }
+
     /** Runs on the JVM's signal thread; signals arriving during a reload wait for it. */
     synchronized void reload() {
+        if (app == null) {
+            // Installed before start so that an early SIGHUP is not the JVM's default (which ends the process);
+            // the reload runs as soon as start-up is done.
+            log.info("SIGHUP during start-up: the reload runs once the gateway is up");
+            pending = true;
+            return;
+        }
         systemd.reloading();
         log.info("SIGHUP: reloading {}", config);
         String outcome;

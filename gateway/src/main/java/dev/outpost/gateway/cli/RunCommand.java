@@ -61,6 +61,10 @@ public final class RunCommand implements Callable<Integer> {
         if (checked.warningCount() > 0) {
             System.err.println(checked.report());
         }
+        SystemdService systemd = SystemdService.fromEnvironment(System.getenv());
+        // Catch SIGHUP from the start: the JVM's default for it would end the process mid start-up.
+        Reloader reloader = new Reloader(config, null, systemd, logLevel);
+        reloader.installSignalHandler();
         GatewayApp app;
         try {
             app = GatewayLauncher.start(checked, GatewayClock.system(), VersionProvider.version());
@@ -71,7 +75,6 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("outpost: not starting: " + e.getMessage());
             return ExitCodes.CANT_CREATE;
         }
-        SystemdService systemd = SystemdService.fromEnvironment(System.getenv());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             // Order (docs/operations.md): tell systemd, stop intake, flush the journal, publish offline, close links.
@@ -81,8 +84,7 @@ public final class RunCommand implements Callable<Integer> {
             stopped.countDown();
         }, "outpost-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        Reloader reloader = new Reloader(config, app, systemd, logLevel);
-        reloader.installSignalHandler();
+        reloader.started(app);
         systemd.ready(app);
         stopped.await();
         return ExitCodes.OK;

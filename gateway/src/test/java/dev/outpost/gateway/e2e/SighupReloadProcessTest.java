@@ -41,8 +41,13 @@ class SighupReloadProcessTest {
                 Files.writeString(config, Files.readString(config).replace("retries: 1", "retries: 3")
                         .replace("reconnect: { min: 100ms, max: 2s }\nunits", "reconnect: { min: 200ms, max: 2s }\nunits"));
                 gateway.signal("HUP");
-                JsonNode applied = JSON.readTree(platform.await(r -> r.topic().equals(base + "/config")
-                        && r.text().contains("\"applied\""), LIMIT).payload());
+                JsonNode applied;
+                try {
+                    applied = JSON.readTree(platform.await(r -> r.topic().equals(base + "/config")
+                            && r.text().contains("\"applied\""), LIMIT).payload());
+                } catch (AssertionError e) {
+                    throw new AssertionError("no reload report; the gateway said:\n" + gateway.output(), e);
+                }
                 assertEquals(1, applied.path("units_changed").asInt(), applied.toString());
                 assertEquals("[\"mqtt\"]", applied.path("needs_restart").toString(), applied.toString());
                 JsonNode info = JSON.readTree(platform.await(r -> r.topic().equals(base + "/info")
