@@ -113,6 +113,14 @@ class SerialLinkConfigTest {
     }
 
     @Test
+    void serialExampleIsValid() {
+        LoadResult result = ConfigLoader.load(Path.of("../examples/gateway-serial.yaml"));
+        assertEquals(List.of(), result.problems());
+        assertEquals(List.of("pei", "fleetsync"), result.orElseThrow().links().stream().map(LinkSettings::type)
+                .toList());
+    }
+
+    @Test
     void mistakesAreReportedWhereTheyAre() {
         LoadResult result = load("""
                   - id: tetra
