@@ -17,7 +17,7 @@ final class LinksBinder {
     static final String ID_RULE = "1-64 of a-z, 0-9, '_' and '-', starting with a letter or digit";
 
     static final Map<String, LinkBinder> BINDERS = Stream.of(new HxtLinkBinder(), new HbpMasterLinkBinder(),
-            new HbpPeerLinkBinder())
+            new HbpPeerLinkBinder(), new SerialLinkBinders.Pei(), new SerialLinkBinders.FleetSync())
             .collect(Collectors.toUnmodifiableMap(LinkBinder::type, b -> b));
 
     /** The bound links, and every id declared (even on links that failed), for cross-references. */

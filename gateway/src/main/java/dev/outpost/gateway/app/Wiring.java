@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outpost.config.HbpMasterLinkSettings;
 import dev.outpost.config.HbpPeerLinkSettings;
 import dev.outpost.config.HxtLinkSettings;
+import dev.outpost.config.FleetSyncLinkSettings;
 import dev.outpost.config.LinkSettings;
+import dev.outpost.config.PeiLinkSettings;
+import dev.outpost.config.SerialPortSettings;
 import dev.outpost.config.MqttSettings;
 import dev.outpost.config.MqttVersion;
 import dev.outpost.config.OutpostConfig;
@@ -26,6 +29,19 @@ import dev.outpost.gateway.link.hbp.HbpPeerOptions;
 import dev.outpost.gateway.link.hbp.HbpRouteRule;
 import dev.outpost.gateway.link.hxt.HxtLink;
 import dev.outpost.gateway.link.hxt.HxtLinkOptions;
+import dev.outpost.gateway.link.fleetsync.FleetSyncLink;
+import dev.outpost.gateway.link.fleetsync.FleetSyncLinkOptions;
+import dev.outpost.gateway.link.pei.PeiLink;
+import dev.outpost.gateway.link.pei.PeiLinkOptions;
+import dev.outpost.gateway.link.serial.FlowControl;
+import dev.outpost.gateway.link.serial.Parity;
+import dev.outpost.gateway.link.serial.SerialDriverOptions;
+import dev.outpost.gateway.link.serial.SerialEndpoint;
+import dev.outpost.gateway.link.serial.SerialPortOpener;
+import dev.outpost.gateway.link.serial.SerialPorts;
+import dev.outpost.gateway.link.serial.SerialSettings;
+import dev.outpost.gateway.link.serial.StopBits;
+import dev.outpost.gateway.mqtt.client.Backoff;
 import dev.outpost.gateway.mqtt.MqttBridgeOptions;
 import dev.outpost.gateway.mqtt.MqttJson;
 import dev.outpost.gateway.mqtt.client.MqttClientOptions;
@@ -34,8 +50,11 @@ import dev.outpost.gateway.time.GatewayClock;
 import dev.outpost.protocol.hbp.HbpMasterSessionConfig;
 import dev.outpost.protocol.hbp.HbpPeerSessionConfig;
 import dev.outpost.protocol.hbp.PeerConfig;
+import dev.outpost.protocol.pei.PeiSessionConfig;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,10 +67,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
 /** Maps the config records onto each component's own options. Pure functions; no threads are made here. */
 final class Wiring {
+    /**
+     * Where jSerialComm's native library goes for callers that do not pass the storage native directory: the
+     * default state directory's {@code native} (XDG state home). Configure {@code native_lib_dir} to be sure.
+     */
+    static final Path FALLBACK_NATIVE_DIR = Path.of(System.getProperty("user.home"), ".local", "state", "outpost",
+            "native");
+
     private Wiring() {
     }
 
@@ -75,6 +102,18 @@ final class Wiring {
 
     static Link link(LinkSettings settings, EventLoopGroup network, GatewayClock clock,
                      Supplier<UnitRegistry> registry, LinkListener listener) {
+        return link(settings, network, clock, registry, listener, FALLBACK_NATIVE_DIR);
+    }
+
+    /**
+     * @param nativeLibDir where jSerialComm's native library goes when a serial link does not say (the storage
+     *                     native directory, {@link StateDirectory#nativeLibDir})
+     */
+    static Link link(LinkSettings settings, EventLoopGroup network, GatewayClock clock,
+                     Supplier<UnitRegistry> registry, LinkListener listener, Path nativeLibDir) {
+        if (settings instanceof PeiLinkSettings || settings instanceof FleetSyncLinkSettings) {
+            return serialLink(settings, network, clock, registry, listener, nativeLibDir);
+        }
         if (settings instanceof HxtLinkSettings hxt) {
             HxtLinkOptions options = new HxtLinkOptions(hxt.id(), hxt.url(), hxt.token().resolve(),
                     new Pacing(hxt.callsPerSecond(), hxt.maxBatch(), 0), hxt.keepalive(), hxt.requestTimeout(),
@@ -88,6 +127,50 @@ final class Wiring {
             return new HbpPeerLink(hbpPeerOptions(hbp), network, clock, registry, listener);
         }
         throw new IllegalArgumentException("link type '" + settings.type() + "' is not supported by this build");
+    }
+
+    /** A PEI or FleetSync link; its port is opened only when the link starts. */
+    static Link serialLink(LinkSettings settings, EventLoopGroup network, GatewayClock clock,
+            Supplier<UnitRegistry> registry, LinkListener listener, Path nativeLibDir) {
+        SerialPortSettings port = settings instanceof PeiLinkSettings pei ? pei.serial()
+                : ((FleetSyncLinkSettings) settings).serial();
+        SerialEndpoint endpoint = port.device().<SerialEndpoint>map(SerialEndpoint.LocalPort::new)
+                .orElseGet(() -> new SerialEndpoint.TcpDeviceServer(port.tcp().orElseThrow().host(),
+                        port.tcp().orElseThrow().port()));
+        SerialSettings line = serialSettings(port);
+        SerialDriverOptions driver = new SerialDriverOptions(new Backoff(port.reconnectMin(), port.reconnectMax()),
+                SerialDriverOptions.defaults().writeQueueSize(), SerialDriverOptions.defaults().closeWait());
+        ThreadFactory threads = new DefaultThreadFactory("outpost-serial-" + settings.id(), true);
+        SerialPortOpener opener;
+        try {
+            opener = new SerialPorts(clock, threads, network, port.nativeLibDir().orElse(nativeLibDir))
+                    .opener(endpoint, line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("link " + settings.id() + ": cannot put jSerialComm's native library in "
+                    + port.nativeLibDir().orElse(nativeLibDir), e);
+        }
+        if (settings instanceof PeiLinkSettings pei) {
+            PeiSessionConfig defaults = PeiSessionConfig.defaults();
+            PeiSessionConfig session = new PeiSessionConfig(port.commandTimeout(), defaults.promptTimeout(),
+                    defaults.syncTimeout(), defaults.waitForPrompt(), defaults.initCommands());
+            PeiLinkOptions options = new PeiLinkOptions(pei.id(), endpoint, line, driver, session,
+                    pei.poll() == PeiLinkSettings.PollMode.SDS, pei.pollStatus(), pei.confirmStatus(), pei.statuses());
+            return new PeiLink(options, opener, network, clock, registry, listener, threads);
+        }
+        FleetSyncLinkSettings fs = (FleetSyncLinkSettings) settings;
+        return new FleetSyncLink(new FleetSyncLinkOptions(fs.id(), endpoint, line, driver, fs.statuses()), opener,
+                clock, registry, listener, threads);
+    }
+
+    static SerialSettings serialSettings(SerialPortSettings port) {
+        Parity parity = Parity.valueOf(port.parity().toUpperCase(java.util.Locale.ROOT));
+        StopBits stop = switch (port.stopBits()) {
+            case "1.5" -> StopBits.ONE_POINT_FIVE;
+            case "2" -> StopBits.TWO;
+            default -> StopBits.ONE;
+        };
+        FlowControl flow = FlowControl.valueOf(port.flowControl().replace('-', '_').toUpperCase(java.util.Locale.ROOT));
+        return new SerialSettings(port.baud(), port.dataBits(), parity, stop, flow);
     }
 
     /** Passphrases are read from their files here, once, at start; they never reach a log. */
