@@ -124,7 +124,8 @@ public final class GatewayApp implements AutoCloseable {
             LinkListener linkListener = new Router();
             this.links = new ArrayList<>();
             config.links().forEach(settings ->
-                    links.add(Wiring.link(settings, network, clock, units::registry, linkListener)));
+                    links.add(Wiring.link(settings, network, clock, units::registry, linkListener,
+                            StateDirectory.nativeLibDir(config, StateDirectory.of(config, env)))));
             meters.watchLinks(links);
             MusterArchive archive = new MusterArchive(journal);
             this.drills = new LinkageDrills((musterId, report) -> bridge.publish("muster/" + musterId + "/linkage",
