@@ -13,6 +13,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * SIGHUP: re-reads the config and the unit registry and applies what can change while running. An invalid new
@@ -37,7 +38,11 @@ final class Reloader {
     /** sun.misc.Signal is the only way to catch SIGHUP in Java 17; missing on a JVM without it, reload is off. */
     void installSignalHandler() {
         try {
-            Signal.handle(new Signal("HUP"), signal -> reload());
+            SignalHandler previous = Signal.handle(new Signal("HUP"), signal -> reload());
+            if (previous == SignalHandler.SIG_IGN) {
+                // The JVM leaves a signal its parent ignored (nohup) ignored: say so, or reloads would seem lost.
+                log.warn("SIGHUP is ignored by this process (started under nohup?): reload with SIGHUP will not work");
+            }
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             log.warn("SIGHUP reload is unavailable here: {}", e.toString());
         }

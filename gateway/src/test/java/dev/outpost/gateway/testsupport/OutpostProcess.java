@@ -28,6 +28,8 @@ public final class OutpostProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killer);
     }
 
+    private static final Path PERL = Path.of("/usr/bin/perl");
+
     public static OutpostProcess start(Path workDir, String... args) throws IOException {
         return start(workDir, Map.of(), args);
     }
@@ -35,7 +37,14 @@ public final class OutpostProcess implements AutoCloseable {
     /** As {@link #start(Path, String...)}, with {@code env} added to the inherited environment. */
     public static OutpostProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(PERL)) {
+            // A parent that ignores signals (a background job ignores SIGINT and SIGQUIT, nohup ignores SIGHUP) passes
+            // that on to every child, and the JVM then leaves them ignored: reset them, as systemd does for a service.
+            command.addAll(List.of(PERL.toString(), "-e",
+                    "$SIG{HUP}=$SIG{INT}=$SIG{QUIT}=$SIG{TERM}='DEFAULT'; exec {$ARGV[0]} @ARGV or die \"exec: $!\";"));
+        }
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", // as the ./outpost launcher runs it
                 "-cp", classpath, "dev.outpost.gateway.cli.OutpostCommand"));
