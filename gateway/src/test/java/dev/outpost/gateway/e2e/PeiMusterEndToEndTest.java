@@ -101,6 +101,43 @@ class PeiMusterEndToEndTest {
         }
     }
 
+    @Test
+    void aVoiceMusterCountsEachTalkerFromItsCtxgAsItsAck(@TempDir Path dir) throws Exception {
+        List<Unit> units = PeiE2eWorld.unitsWithIssis(44, 8);
+        try (Mosquitto broker = Mosquitto.launch();
+             PeiE2eWorld world = new PeiE2eWorld(dir, broker.url(), units, false);
+             MqttProbe platform = MqttProbe.connect(broker.url())) {
+            subscribe(platform, world);
+            world.awaitReady(platform, LIMIT);
+            platform.publish(world.base + "/request/muster/start", "{\"scope\":{\"type\":\"all\"},\"method\":\"voice\","
+                    + "\"attempt_timeout_ms\":16000,\"retries\":0,\"deadline_ms\":18000,\"late_window_ms\":0,"
+                    + "\"transaction\":\"pei-voice\"}");
+            JsonNode reply = JSON.readTree(platform.await(r -> r.topic().equals(world.base + "/response/muster/start")
+                    && r.text().contains("pei-voice"), LIMIT).payload());
+            assertEquals("ok", reply.path("status").asText(), reply.toString());
+            String musterId = reply.path("data").path("muster_id").asText();
+            // The link opens one voice call per unit at its pace (about 19 a second at 9600 baud): give the eight
+            // calls time to open, then the dispatcher's roll call goes out on the talkgroup.
+            Thread.sleep(1_000);
+            world.radio.voiceRollCall("v1");
+            JsonNode result = awaitResult(platform, world, musterId);
+
+            java.util.Set<String> talkers = new java.util.TreeSet<>();
+            world.truth.entries().stream().filter(e -> e instanceof TruthEntry.ReplySent r && r.callId().equals("v1"))
+                    .forEach(e -> talkers.add(((TruthEntry.ReplySent) e).unitId()));
+            java.util.Set<String> acked = new java.util.TreeSet<>();
+            result.path("rows").forEach(row -> {
+                if (row.path("outcome").asText().equals("acked")) {
+                    acked.add(row.path("unit_id").asText());
+                }
+            });
+            System.out.printf(Locale.ROOT, "PEI voice muster: %d talkers in the truth, %d acked, outcomes %s%n",
+                    talkers.size(), acked.size(), outcomes(result));
+            assertTrue(talkers.size() >= 4, "most units talk: " + talkers);
+            assertEquals(talkers, acked, "every talker, and only talkers, acked: +CTXG's TPI names the unit");
+        }
+    }
+
     private static void subscribe(MqttProbe platform, PeiE2eWorld world) throws Exception {
         platform.subscribe(world.base + "/status").subscribe(world.base + "/response/#")
                 .subscribe(world.base + "/muster/+/result").subscribe(world.base + "/link/+/state");

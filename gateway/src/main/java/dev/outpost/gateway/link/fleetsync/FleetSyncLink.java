@@ -12,6 +12,7 @@ import dev.outpost.gateway.link.CallRequest;
 import dev.outpost.gateway.link.Link;
 import dev.outpost.gateway.link.LinkListener;
 import dev.outpost.gateway.link.LinkState;
+import dev.outpost.gateway.link.VoiceCalls;
 import dev.outpost.gateway.link.LinkStatus;
 import dev.outpost.gateway.link.LinkUnavailableException;
 import dev.outpost.gateway.link.Pacing;

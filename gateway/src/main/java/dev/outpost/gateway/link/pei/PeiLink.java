@@ -8,6 +8,7 @@ import dev.outpost.gateway.link.CallRequest;
 import dev.outpost.gateway.link.Link;
 import dev.outpost.gateway.link.LinkListener;
 import dev.outpost.gateway.link.LinkState;
+import dev.outpost.gateway.link.VoiceCalls;
 import dev.outpost.gateway.link.LinkStatus;
 import dev.outpost.gateway.link.LinkUnavailableException;
 import dev.outpost.gateway.link.Pacing;
@@ -58,6 +59,7 @@ public final class PeiLink implements Link {
     private final PeiSession session;
     private final PeiCallBook book = new PeiCallBook(CALL_BOOK_CAPACITY);
     private final PeiEventMapper mapper;
+    private final VoiceCalls voiceCalls = new VoiceCalls();
     private final PeiPendingCalls pending;
     private final SerialLinkBoard board;
     private io.netty.util.concurrent.ScheduledFuture<?> timer;
@@ -137,9 +139,16 @@ public final class PeiLink implements Link {
             receipt.completeExceptionally(new LinkUnavailableException(id(), board.detail()));
             return;
         }
-        if (request.method() == CallMethod.VOICE || request.addresses().size() != 1) {
-            receipt.completeExceptionally(new UnsupportedOperationException("a PEI link calls one ISSI per call by "
-                    + "status or SDS (poll, confirm); voice musters are not built, talkers come as ptt events"));
+        if (request.method() == CallMethod.VOICE) {
+            // The dispatcher speaks on the talkgroup; each called unit answers by keying up, and the radio reports
+            // the talker's ISSI in +CTXG. Nothing is sent: the call is open from now until its timeout.
+            long now = clock.monotonicNanos();
+            voiceCalls.opened(request.callRef(), now, now + request.timeout().toNanos(), request.addresses());
+            receipt.complete(new CallReceipt(request.callRef(), now, clock.wallNow(), List.of()));
+            return;
+        }
+        if (request.addresses().size() != 1) {
+            receipt.completeExceptionally(new UnsupportedOperationException("a PEI link calls one ISSI per call"));
             return;
         }
         String address = request.addresses().get(0);
@@ -261,6 +270,14 @@ public final class PeiLink implements Link {
             listener.onEvent(event);
         } catch (RuntimeException e) {
             LOG.warn("pei {}: event listener failed", id(), e);
+        }
+        if (event.payload() instanceof dev.outpost.gateway.event.EventPayload.PttStart) {
+            // A talker granted the floor (+CTXG with its TPI) answers the open voice call that asked it, once.
+            voiceCalls.keyedUp(event.address(), event.receivedNanos()).ifPresent(callRef -> emit(
+                    new dev.outpost.gateway.event.UnitEvent(dev.outpost.gateway.event.EventIds.random(),
+                            event.unitId(), event.bearer(), event.address(), event.linkId(), event.receivedNanos(),
+                            event.receivedAt(), new dev.outpost.gateway.event.EventPayload.Ack(callRef, "talked",
+                            null))));
         }
     }
 

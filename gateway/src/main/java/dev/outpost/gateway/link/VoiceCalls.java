@@ -1,4 +1,4 @@
-package dev.outpost.gateway.link.fleetsync;
+package dev.outpost.gateway.link;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -8,12 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The voice roll calls this link made and which of their units have not keyed up yet. A unit's first PTT-ID after a
+ * For links whose units answer a voice muster by keying up (the gateway cannot key the dispatcher's radio): the
+ * voice roll calls this link made and which of their units have not keyed up yet. A unit's first PTT-ID after a
  * call's send instant, within the call's listening time, answers it. Bounded to the latest {@value #MAX_CALLS}
  * calls. Thread-safe (calls and the port's reader meet here).
  */
-final class VoiceCalls {
-    static final int MAX_CALLS = 64;
+public final class VoiceCalls {
+    public static final int MAX_CALLS = 64;
 
     private static final class Open {
         final String callRef;
@@ -31,7 +32,7 @@ final class VoiceCalls {
 
     private final Deque<Open> calls = new ArrayDeque<>();
 
-    synchronized void opened(String callRef, long sentNanos, long untilNanos, Iterable<String> addresses) {
+    public synchronized void opened(String callRef, long sentNanos, long untilNanos, Iterable<String> addresses) {
         Set<String> waiting = new HashSet<>();
         addresses.forEach(waiting::add);
         calls.addLast(new Open(callRef, sentNanos, untilNanos, waiting));
@@ -41,7 +42,7 @@ final class VoiceCalls {
     }
 
     /** The call a key-up of {@code address} at {@code nanos} answers, newest call first; it answers it only once. */
-    synchronized Optional<String> keyedUp(String address, long nanos) {
+    public synchronized Optional<String> keyedUp(String address, long nanos) {
         Iterator<Open> newestFirst = calls.descendingIterator();
         while (newestFirst.hasNext()) {
             Open call = newestFirst.next();
