@@ -8,10 +8,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real Mosquitto broker on 127.0.0.1 for tests. It listens on a free port that stays the same across
@@ -128,43 +125,18 @@ public final class Mosquitto implements AutoCloseable {
 
     /** The broker's log so far, for failure messages. */
     public String log() {
-        try {
-            Path file = directory.resolve("mosquitto.log");
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
-        }
+        return TestProcesses.log(directory.resolve("mosquitto.log"));
     }
 
     @Override
     public synchronized void close() {
         kill();
-        try {
-            Runtime.getRuntime().removeShutdownHook(killer);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to; it kills the process itself
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind is harmless
-        }
+        TestProcesses.forget(killer);
+        TestProcesses.deleteTree(directory);
     }
 
     private synchronized void kill() {
-        Process running = process;
-        if (running == null) {
-            return;
-        }
-        running.destroy();
-        try {
-            if (!running.waitFor(5, TimeUnit.SECONDS)) {
-                running.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            running.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        TestProcesses.stop(process);
         process = null;
     }
 

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real pseudo-terminal pair made by {@code socat}, for serial tests: whatever is written to {@link #a()} comes
@@ -109,42 +106,18 @@ public final class SocatPty implements AutoCloseable {
 
     /** socat's log since the last {@link #plugIn()}, for failure messages. */
     public String log() {
-        try {
-            return Files.exists(log) ? Files.readString(log) : "";
-        } catch (IOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
-        }
+        return TestProcesses.log(log);
     }
 
     @Override
     public synchronized void close() {
         kill();
-        try {
-            Runtime.getRuntime().removeShutdownHook(killer);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to; it kills the process itself
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind is harmless
-        }
+        TestProcesses.forget(killer);
+        TestProcesses.deleteTree(directory);
     }
 
     private synchronized void kill() {
-        Process running = process;
-        if (running == null) {
-            return;
-        }
-        running.destroy();
-        try {
-            if (!running.waitFor(5, TimeUnit.SECONDS)) {
-                running.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            running.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        TestProcesses.stop(process);
         process = null;
     }
 
