@@ -51,19 +51,21 @@ class GatewayKillFaultTest {
                      .withBehaviour(11, BrokerOutageFaultTest.PROMPT_OR_SILENT), units);
              MqttProbe platform = MqttProbe.connect(broker.url());
              DurableSubscriber recorder = DurableSubscriber.connect(broker.url(), List.of(base + "/muster/+/result"))) {
-            E2eWorld.writeGatewayConfig(dir, gatewayId, broker.url(), "5", sim.hxtUri().toString(), 300);
+            // 100 calls a second: the muster needs about 27 s to call everyone, so however late the kill lands
+            // (MQTT delivery can lag on a loaded box), most units are still to be called after the restart.
+            E2eWorld.writeGatewayConfig(dir, gatewayId, broker.url(), "5", sim.hxtUri().toString(), 100);
             platform.subscribe(base + "/#");
             String musterId;
             Map<String, Long> journaled;
             try (OutpostProcess first = OutpostProcess.start(dir, "run", "--config", "gateway.yaml")) {
                 platform.await(r -> r.topic().equals(base + "/link/poc/state") && r.text().contains("\"up\""), LIMIT);
                 platform.publish(base + "/request/muster/start", "{\"scope\":{\"type\":\"all\"},\"method\":\"poll\","
-                        + "\"attempt_timeout_ms\":2500,\"retries\":2,\"deadline_ms\":40000,\"late_window_ms\":2000,"
+                        + "\"attempt_timeout_ms\":2500,\"retries\":2,\"deadline_ms\":60000,\"late_window_ms\":2000,"
                         + "\"transaction\":\"kill\"}");
                 musterId = JSON.readTree(platform.await(r -> r.topic().endsWith("/response/muster/start"), LIMIT)
                         .payload()).path("data").path("muster_id").asText();
                 String ackTopic = base + "/muster/" + musterId + "/ack";
-                platform.await(r -> r.topic().equals(ackTopic) && platform.receivedOn(ackTopic).size() >= 600, LIMIT);
+                platform.await(r -> r.topic().equals(ackTopic) && platform.receivedOn(ackTopic).size() >= 300, LIMIT);
                 first.kill();
             }
             journaled = journaledAcks(dir.resolve("state/journal.db"), musterId);
@@ -102,7 +104,7 @@ class GatewayKillFaultTest {
                                 + "%d replies after the restart, %d not matched; %d acked in all, restart took %d ms%n",
                         journaled.size(), lostJournaled.size(), afterRestart.size(), unmatched.size(), answered,
                         (resumedAt - restartedAt) / 1_000_000);
-                assertTrue(journaled.size() >= 500, "the kill came mid-muster, after acks were journaled");
+                assertTrue(journaled.size() >= 250, "the kill came mid-muster, after acks were journaled");
                 assertEquals(Set.of(), lostJournaled, "every journaled ack is in the report, unchanged");
                 assertTrue(afterRestart.size() > 100, "units answered after the restart: " + afterRestart.size());
                 assertEquals(Set.of(), unmatched, "every ack that arrived after the restart was matched");
