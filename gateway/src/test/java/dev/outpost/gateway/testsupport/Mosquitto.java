@@ -150,20 +150,7 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     private static Path findExecutable() {
-        for (Path candidate : KNOWN_LOCATIONS) {
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "mosquitto");
-            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("mosquitto is not installed, and the MQTT tests need a real broker. "
-                + "Install the Debian package 'mosquitto' (apt-get install -y mosquitto); CI installs it.");
+        return TestProcesses.findExecutable("mosquitto", KNOWN_LOCATIONS, "the MQTT tests need a real broker");
     }
 
     private static int freePort() throws IOException {

@@ -122,20 +122,7 @@ public final class SocatPty implements AutoCloseable {
     }
 
     private static Path findExecutable() {
-        for (Path candidate : KNOWN_LOCATIONS) {
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "socat");
-            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("socat is not installed, and the serial tests need real pty pairs. "
-                + "Install the Debian package 'socat' (apt-get install -y socat); CI installs it.");
+        return TestProcesses.findExecutable("socat", KNOWN_LOCATIONS, "the serial tests need real pty pairs");
     }
 
     private static void pause(long millis) {

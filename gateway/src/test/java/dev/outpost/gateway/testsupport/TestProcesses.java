@@ -4,12 +4,35 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** What every helper that runs an external program (mosquitto, socat) needs to clean up after itself. */
 final class TestProcesses {
     private TestProcesses() {
+    }
+
+    /**
+     * The program's path: one of the {@code known} places, else the first match on {@code PATH}.
+     *
+     * @throws IllegalStateException naming the Debian package to install
+     */
+    static Path findExecutable(String name, List<Path> known, String whyNeeded) {
+        for (Path candidate : known) {
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException(name + " is not installed, and " + whyNeeded + ". Install the Debian package '"
+                + name + "' (apt-get install -y " + name + "); CI installs it.");
     }
 
     /** SIGTERM, then SIGKILL if it lingers; waits (bounded) until it is gone. Null is a no-op. */
