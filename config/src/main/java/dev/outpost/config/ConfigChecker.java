@@ -46,6 +46,8 @@ public final class ConfigChecker {
             warnings.add(Problem.warning(file, 0, 0, pocUnits + " units have a poc_user but no hxt link is "
                     + "configured", "add a link of type hxt, or those units are reachable only on other bearers"));
         }
+        warnings.addAll(config.groups().unknownStreets(config.source(),
+                units.stream().map(Unit::street).collect(java.util.stream.Collectors.toSet())));
         return warnings;
     }
 }

@@ -68,13 +68,14 @@ public final class ConfigLoader {
         StorageSettings storage = StorageBinder.bind(root);
         ReadinessSettings readiness = SectionBinders.readiness(root);
         List<ScheduleSettings> schedules = ScheduleBinder.bind(root);
+        GroupSettings groups = GroupsBinder.bind(root);
         LogSettings log = SectionBinders.log(root);
         HttpSettings http = HttpBinder.bind(root);
         root.finish();
         Optional<OutpostConfig> config = Optional.empty();
         if (context.errorCount() == 0 && gateway.isPresent() && mqtt.isPresent() && units.isPresent()) {
             config = Optional.of(new OutpostConfig(context.file(), gateway.get(), mqtt.get(), units.get(),
-                    links.settings(), muster, storage, readiness, schedules, log, http));
+                    links.settings(), muster, storage, readiness, schedules, groups, log, http));
         }
         return result(context, config, units.map(UnitsSettings::file));
     }

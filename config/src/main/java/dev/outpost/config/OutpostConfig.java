@@ -16,6 +16,7 @@ public record OutpostConfig(
         StorageSettings storage,
         ReadinessSettings readiness,
         List<ScheduleSettings> schedules,
+        GroupSettings groups,
         LogSettings log,
         HttpSettings http) {
 
@@ -29,6 +30,7 @@ public record OutpostConfig(
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(readiness, "readiness");
         schedules = List.copyOf(schedules);
+        Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(http, "http");
     }

@@ -237,7 +237,7 @@ public final class GatewayApp implements AutoCloseable {
         // The info document describes what runs: the sections needing a restart stay as started.
         OutpostConfig running = new OutpostConfig(next.source(), startedWith.gateway(), startedWith.mqtt(),
                 startedWith.units(), startedWith.links(), next.muster(), startedWith.storage(), startedWith.readiness(),
-                startedWith.schedules(), next.log(), startedWith.http());
+                next.schedules(), next.groups(), next.log(), startedWith.http());
         ObjectNode info = Wiring.info(running, merged.registry(), links, version);
         bridge.setInfo(info);
         bridge.publish("config", MqttJson.bytes(report.toJson(clock.wallNow(), info.path("config_sha256").asText())),

@@ -1,6 +1,7 @@
 package dev.outpost.gateway.muster;
 
 import dev.outpost.gateway.link.CallRequest;
+import dev.outpost.gateway.muster.report.GroupUse;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ final class CallBook {
     private final List<SendCall> outbox = new ArrayList<>();
     /** Batch numbers count per link (not per channel), so references stay unique across a link's channels. */
     private final Map<String, Integer> batchNumbers = new HashMap<>();
+    private final List<GroupUse> groupsUsed = new ArrayList<>();
 
     CallBook(String musterId, MusterRequest request) {
         this.musterId = musterId;
@@ -48,7 +50,7 @@ final class CallBook {
         for (LinkLane lane : lanes) {
             while (!lane.inFlightFull()) {
                 List<UnitState> batch = lane.peekBatch();
-                if (batch.isEmpty() || !lane.bucket.tryTake(batch.size(), now)) {
+                if (batch.isEmpty() || !lane.tryTake(batch, now)) {
                     break;
                 }
                 lane.remove(batch);
@@ -57,11 +59,17 @@ final class CallBook {
         }
     }
 
+    /** The group calls made, in order. */
+    List<GroupUse> groupsUsed() {
+        return List.copyOf(groupsUsed);
+    }
+
     void closeAll() {
         open.clear();
     }
 
     private void send(LinkLane lane, List<UnitState> batch, long now) {
+        String group = lane.groupFor(batch);
         int attempt = batch.get(0).attemptsDispatched + 1;
         String callRef = musterId + "-" + lane.link.linkId() + "-a" + attempt + "-b"
                 + batchNumbers.merge(lane.link.linkId(), 1, Integer::sum);
@@ -73,8 +81,12 @@ final class CallBook {
         lane.inFlight++;
         byRef.put(callRef, call);
         open.add(call);
-        List<String> addresses = batch.stream().map(u -> u.address).toList();
+        List<String> addresses = group != null ? List.of() : batch.stream().map(u -> u.address).toList();
+        if (group != null) {
+            lane.groupCalled();
+            groupsUsed.add(new GroupUse(lane.link.linkId(), group));
+        }
         outbox.add(new SendCall(lane.link.linkId(),
-                new CallRequest(callRef, addresses, null, request.method(), request.attemptTimeout())));
+                new CallRequest(callRef, addresses, group, request.method(), request.attemptTimeout())));
     }
 }

@@ -41,11 +41,16 @@ final class LaneSet {
                 k -> new LinkLane(link, a.channel(), a.pacing(), startNanos));
     }
 
+    /** The lane of a link that has only its own lane (no channels), if any unit was planned on it. */
+    Optional<LinkLane> singleLaneOf(String linkId) {
+        return unitChannels.containsKey(linkId) ? Optional.empty() : Optional.ofNullable(byKey.get(linkId));
+    }
+
     Collection<LinkLane> all() {
         return byKey.values();
     }
 
-    /** The links with the channels units were planned on, as the muster's start record keeps them. */
+    /** The links with the channels units were planned on and their group calls, as the muster's start record keeps them. */
     List<MusterLink> asPlanned() {
         List<MusterLink> out = new ArrayList<>();
         for (MusterLink link : links.values()) {
@@ -53,8 +58,8 @@ final class LaneSet {
             Map<String, dev.outpost.gateway.link.Pacing> pacing = new LinkedHashMap<>();
             byKey.values().stream().filter(l -> l.link == link && l.channel != null)
                     .forEach(l -> pacing.put(l.channel, l.pacing));
-            out.add(units.isEmpty() ? link.withChannels(MusterChannels.NONE)
-                    : link.withChannels(new MusterChannels(pacing, units)));
+            Optional<String> group = Optional.ofNullable(byKey.get(link.linkId())).map(l -> l.plannedGroup);
+            out.add(link.asPlanned(units.isEmpty() ? MusterChannels.NONE : new MusterChannels(pacing, units), group));
         }
         return out;
     }

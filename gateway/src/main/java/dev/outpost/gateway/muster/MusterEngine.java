@@ -38,7 +38,7 @@ public final class MusterEngine {
     private int ignoredAcks;
 
     private MusterEngine(String id, MusterRequest request, UnitRegistry registry, List<MusterLink> links,
-                         ChannelAssigner channels, long nowNanos, Instant wallNow) {
+                         ChannelAssigner channels, GroupAssigner groups, long nowNanos, Instant wallNow) {
         this.id = id;
         this.request = request;
         this.timing = new MusterTiming(request, nowNanos);
@@ -47,6 +47,7 @@ public final class MusterEngine {
         this.calls = new CallBook(id, request);
         this.lanes = new LaneSet(links, channels, nowNanos);
         this.units = MusterPlanner.plan(request, registry, lanes);
+        GroupCalls.plan(request, registry, lanes, groups);
         units.forEach(u -> byUnitId.put(u.unit.unitId(), u));
     }
 
@@ -63,11 +64,21 @@ public final class MusterEngine {
      */
     public static MusterEngine start(String id, MusterRequest request, UnitRegistry registry, List<MusterLink> links,
                                      ChannelAssigner channels, long nowNanos, Instant wallNow) throws MusterRejected {
+        return start(id, request, registry, links, channels, GroupAssigner.NONE, nowNanos, wallNow);
+    }
+
+    /**
+     * As above, with the group {@code groups} names for the scope called instead of listing the units where that
+     * reaches exactly the muster's units ({@link GroupCalls}); {@link #plannedLinks()} records it for a replay.
+     */
+    public static MusterEngine start(String id, MusterRequest request, UnitRegistry registry, List<MusterLink> links,
+                                     ChannelAssigner channels, GroupAssigner groups, long nowNanos, Instant wallNow)
+            throws MusterRejected {
         List<String> problems = MusterPlanner.problems(request, registry, links);
         if (!problems.isEmpty()) {
             throw new MusterRejected(problems);
         }
-        MusterEngine engine = new MusterEngine(id, request, registry, links, channels, nowNanos, wallNow);
+        MusterEngine engine = new MusterEngine(id, request, registry, links, channels, groups, nowNanos, wallNow);
         engine.handleTimeout(nowNanos);
         return engine;
     }
@@ -80,7 +91,7 @@ public final class MusterEngine {
      */
     public static MusterEngine replay(MusterStart start, long startNanos, List<MusterInput> inputs) {
         MusterEngine engine = new MusterEngine(start.musterId(), start.request(), new UnitRegistry(start.units()),
-                start.links(), ChannelAssigner.recorded(), startNanos, start.startedAt());
+                start.links(), ChannelAssigner.recorded(), GroupAssigner.recorded(), startNanos, start.startedAt());
         engine.handleTimeout(startNanos);
         engine.calls.drainOutbox();
         for (MusterInput input : inputs) {
@@ -129,6 +140,11 @@ public final class MusterEngine {
         return lanes.asPlanned();
     }
 
+    /** The groups this muster called instead of listing units, in call order. */
+    public List<dev.outpost.gateway.muster.report.GroupUse> groupsUsed() {
+        return calls.groupsUsed();
+    }
+
     /** The registry rows of every unit this muster planned, targets and exclusions alike. */
     public List<Unit> plannedUnits() {
         return units.stream().map(u -> u.unit).toList();
@@ -174,7 +190,7 @@ public final class MusterEngine {
             for (LinkLane lane : lanes.all()) {
                 List<UnitState> batch = lane.peekBatch();
                 if (!batch.isEmpty() && !lane.inFlightFull()) {
-                    next = Math.min(next, lane.bucket.readyAt(batch.size(), lastNanos));
+                    next = Math.min(next, lane.readyAt(batch, lastNanos));
                 }
             }
         }

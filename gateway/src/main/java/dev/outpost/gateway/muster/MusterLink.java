@@ -4,6 +4,7 @@ import dev.outpost.config.registry.Bearer;
 import dev.outpost.gateway.link.CallMethod;
 import dev.outpost.gateway.link.Pacing;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,12 +13,21 @@ import java.util.Set;
  * @param up       whether the link is up now; units reachable only over links that are down are {@code unreachable}
  * @param methods  the call methods the link can carry
  * @param channels the link's channels the muster planned units on (empty until planned; see {@link MusterChannels})
+ * @param group    the group the muster's first attempt on this link calls instead of listing its units (planned at
+ *                 start, see {@link GroupCalls}); empty when it lists them
  */
 public record MusterLink(String linkId, Bearer bearer, Pacing pacing, boolean up, Set<CallMethod> methods,
-                         MusterChannels channels) {
+                         MusterChannels channels, Optional<String> group) {
     public MusterLink {
         methods = Set.copyOf(methods);
         Objects.requireNonNull(channels, "channels");
+        Objects.requireNonNull(group, "group");
+    }
+
+    /** A link without a planned group call. */
+    public MusterLink(String linkId, Bearer bearer, Pacing pacing, boolean up, Set<CallMethod> methods,
+                      MusterChannels channels) {
+        this(linkId, bearer, pacing, up, methods, channels, Optional.empty());
     }
 
     /** A link whose channels are not (yet) known: one lane for the whole link. */
@@ -29,7 +39,7 @@ public record MusterLink(String linkId, Bearer bearer, Pacing pacing, boolean up
         return methods.contains(method);
     }
 
-    MusterLink withChannels(MusterChannels planned) {
-        return new MusterLink(linkId, bearer, pacing, up, methods, planned);
+    MusterLink asPlanned(MusterChannels planned, Optional<String> plannedGroup) {
+        return new MusterLink(linkId, bearer, pacing, up, methods, planned, plannedGroup);
     }
 }

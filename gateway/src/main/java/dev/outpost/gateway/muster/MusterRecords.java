@@ -65,7 +65,7 @@ final class MusterRecords {
                 request.preferLinks());
         ReportContext context = new ReportContext(engine.id(), request.label(), request.scope().describe(),
                 request.method().wireName(), engine.state(), engine.startedAt(),
-                engine.startedAt().plusNanos(durationNanos), millis(durationNanos), settings);
+                engine.startedAt().plusNanos(durationNanos), millis(durationNanos), settings, engine.groupsUsed());
         List<ReportRow> rows = units.stream().map(u -> row(u, timing.startNanos())).toList();
         return MusterReportBuilder.build(context, rows, duplicateAcks, ignoredAcks);
     }

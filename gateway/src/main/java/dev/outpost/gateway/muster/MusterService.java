@@ -54,6 +54,7 @@ public final class MusterService {
     private final MusterRecorder recorder;
     private final Predicate<String> archived;
     private final MusterDriver.Context context;
+    private GroupAssigner groups = GroupAssigner.NONE;
 
     /** Every link is assumed to carry every method; finished reports kept: {@value #DEFAULT_RETAINED_REPORTS}. */
     public MusterService(TaskScheduler scheduler, GatewayClock clock, Supplier<UnitRegistry> registry,
@@ -89,6 +90,11 @@ public final class MusterService {
         this.context = new MusterDriver.Context(scheduler, clock, this.links, listener, recorder, this::finish);
     }
 
+    /** Where musters learn the groups they may call instead of listing units (none by default). */
+    public void useGroups(GroupAssigner assigner) {
+        this.groups = java.util.Objects.requireNonNull(assigner, "assigner");
+    }
+
     /** Starts a muster now; its first calls go out before this returns. */
     public MusterSnapshot start(MusterRequest request) throws MusterRejected {
         scheduler.checkOwnerThread();
@@ -101,8 +107,8 @@ public final class MusterService {
         List<MusterLink> linkViews = linkViews();
         Instant startedAt = clock.wallNow();
         try {
-            engine = MusterEngine.start(id, request, registry.get(), linkViews, this::channelOf, clock.monotonicNanos(),
-                    startedAt);
+            engine = MusterEngine.start(id, request, registry.get(), linkViews, this::channelOf, groups,
+                    clock.monotonicNanos(), startedAt);
         } catch (MusterRejected rejected) {
             problems.addAll(rejected.problems());
             throw new MusterRejected(problems);

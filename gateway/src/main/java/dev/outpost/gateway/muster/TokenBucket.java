@@ -39,6 +39,19 @@ final class TokenBucket {
         return true;
     }
 
+    /**
+     * Takes {@code tokens} once {@code needed} of them are available now, going into debt for the rest: later takes
+     * wait until the debt is refilled. For one call that reaches more addresses than a batch holds.
+     */
+    boolean tryOverdraw(int needed, int tokens, long nowNanos) {
+        refill(nowNanos);
+        if (creditNanos + EPSILON_NANOS < needed * nanosPerToken) {
+            return false;
+        }
+        creditNanos -= tokens * nanosPerToken;
+        return true;
+    }
+
     private void refill(long nowNanos) {
         if (nowNanos > lastNanos) {
             creditNanos = Math.min(capacityNanos, creditNanos + (nowNanos - lastNanos));

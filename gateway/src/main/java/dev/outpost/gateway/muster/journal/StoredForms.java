@@ -91,6 +91,7 @@ final class StoredForms {
             if (!l.channels().isEmpty()) {
                 n.set("channels", channels(l.channels()));
             }
+            l.group().ifPresent(group -> n.put("group", group));
         }
         return array.toString();
     }
@@ -102,7 +103,7 @@ final class StoredForms {
             texts(n.path("methods")).forEach(m -> methods.add(CallMethod.valueOf(m)));
             out.add(new MusterLink(n.path("link_id").asText(), Bearer.valueOf(n.path("bearer").asText()),
                     pacing(n), n.path("up").asBoolean(), methods,
-                    channels(n.path("channels"))));
+                    channels(n.path("channels")), Optional.ofNullable(n.path("group").textValue())));
         }
         return out;
     }

@@ -1,0 +1,36 @@
+package dev.outpost.gateway.muster;
+
+import dev.outpost.config.GroupIds;
+import dev.outpost.config.GroupSettings;
+import dev.outpost.config.registry.Bearer;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code groups:} section as a {@link GroupAssigner}: on a PoC link, a street scope offers the street's PoC
+ * group and {@code all} the district's. Other bearers offer none (their calls list units). Replaced on reload;
+ * readable from any thread.
+ */
+public final class ConfiguredGroups implements GroupAssigner {
+    private volatile GroupSettings settings;
+
+    public ConfiguredGroups(GroupSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public void replace(GroupSettings next) {
+        this.settings = Objects.requireNonNull(next, "next");
+    }
+
+    @Override
+    public Optional<String> groupOf(MusterLink link, MusterScope scope) {
+        if (link.bearer() != Bearer.POC) {
+            return Optional.empty();
+        }
+        GroupSettings current = settings;
+        if (scope instanceof MusterScope.Street street) {
+            return current.street(street.street()).flatMap(GroupIds::poc);
+        }
+        return scope instanceof MusterScope.All ? current.district().poc() : Optional.empty();
+    }
+}
