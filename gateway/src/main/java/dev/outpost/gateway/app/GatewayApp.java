@@ -12,6 +12,7 @@ import dev.outpost.gateway.link.Link;
 import dev.outpost.gateway.link.LinkListener;
 import dev.outpost.gateway.link.LinkStatus;
 import dev.outpost.gateway.linkage.LinkageDrills;
+import dev.outpost.gateway.muster.ConfiguredGroups;
 import dev.outpost.gateway.muster.MusterIds;
 import dev.outpost.gateway.muster.MusterListeners;
 import dev.outpost.gateway.muster.MusterService;
@@ -27,6 +28,7 @@ import dev.outpost.gateway.outbox.DurableOutbox;
 import dev.outpost.gateway.outbox.OutboxAlarm;
 import dev.outpost.gateway.readiness.ReadinessPublisher;
 import dev.outpost.gateway.schedule.MusterSchedules;
+import dev.outpost.gateway.schedule.ScheduleJson;
 import dev.outpost.gateway.mqtt.Reply;
 import dev.outpost.gateway.time.ExecutorTaskScheduler;
 import dev.outpost.gateway.units.JournalUnitStore;
@@ -83,6 +85,7 @@ public final class GatewayApp implements AutoCloseable {
     private final Recoveries recoveries;
     private final LinkageDrills drills;
     private final MusterSchedules schedules;
+    private final LiveConfig live;
     private final UnitDirectory units;
     private final GatewayClock clock;
     private final GatewayMeters meters;
@@ -100,6 +103,7 @@ public final class GatewayApp implements AutoCloseable {
         this.meters = new GatewayMeters();
         this.startedWith = config;
         this.musterDefaults = new AtomicReference<>(config.muster());
+        ConfiguredGroups groups = new ConfiguredGroups(config.groups());
         this.version = version;
         this.journal = Durability.openJournal(config, env);
         try {
@@ -141,13 +145,17 @@ public final class GatewayApp implements AutoCloseable {
             new MusterRequests(musters, core, musterDefaults::get, json, archive).registerOn(bridge);
             new UnitRequests(units, core).registerOn(bridge);
             new LinkageRequests(musters, units, drills, core, musterDefaults::get, json).registerOn(bridge);
+            musters.useGroups(groups);
             this.schedules = new MusterSchedules(config.schedules(), musterDefaults::get, musters, core, clock,
                     new SecureRandom());
             bridge.route("schedule/list", request -> CompletableFuture.supplyAsync(
-                    () -> Reply.ok(Wiring.schedules(schedules.list())), core));
-            bridge.setInfo(Wiring.info(config, merged.registry(), links, version));
+                    () -> Reply.ok(ScheduleJson.document(schedules.list())), core));
+            InfoPublisher info = new InfoPublisher(bridge, links, version, units::registry, schedules, config);
+            info.refresh();
+            this.live = new LiveConfig(config, core, clock, bridge, units, unitStore, musterDefaults, groups,
+                    schedules, info);
             this.statusProbe = new StatusProbe(core, config.gateway().id(), version, clock, links, musters, units,
-                    presence, bridge, journal);
+                    presence, bridge, journal, schedules::list);
         } catch (JournalException e) {
             journal.close();
             throw new GatewayStartException("cannot read the journal " + journal.file() + ": " + e.getMessage(), e);
@@ -208,49 +216,17 @@ public final class GatewayApp implements AutoCloseable {
     }
 
     /**
-     * Applies a re-read, already checked config and registry (SIGHUP): the unit registry (the file merged with the
-     * changes made over MQTT, as at start) and the muster defaults change live; other changed sections are reported
-     * as needing a restart. The report is logged and published retained on {@code <base>/config}, with a fresh
-     * {@code info}. Waits (bounded) for the core thread to take the new registry.
+     * Applies a re-read, already checked config and registry (SIGHUP); see {@link LiveConfig#reload}.
      *
      * @throws JournalException when the stored unit changes cannot be read; nothing is changed then
      */
     public ReloadReport reload(OutpostConfig next, UnitRegistry nextRegistry) throws JournalException {
-        JournalUnitStore.Merged merged = JournalUnitStore.merge(nextRegistry, unitStore.load());
-        int unitsChanged;
-        try {
-            unitsChanged = CompletableFuture.supplyAsync(() -> units.reload(merged), core).get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while applying the new unit registry", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the core thread did not take the new unit registry: " + e, e);
-        }
-        musterDefaults.set(next.muster());
-        ReloadReport report = new ReloadReport(ReloadReport.LIVE, ReloadReport.restartNeeded(startedWith, next),
-                unitsChanged);
-        if (!report.needsRestart().isEmpty()) {
-            log.warn("config reload: changes to {} take effect only after a restart (systemctl restart outpost)",
-                    String.join(", ", report.needsRestart()));
-        }
-        log.info("config {}: {} units in the registry", report.summary(), merged.registry().size());
-        // The info document describes what runs: the sections needing a restart stay as started.
-        OutpostConfig running = new OutpostConfig(next.source(), startedWith.gateway(), startedWith.mqtt(),
-                startedWith.units(), startedWith.links(), next.muster(), startedWith.storage(), startedWith.readiness(),
-                next.schedules(), next.groups(), next.log(), startedWith.http());
-        ObjectNode info = Wiring.info(running, merged.registry(), links, version);
-        bridge.setInfo(info);
-        bridge.publish("config", MqttJson.bytes(report.toJson(clock.wallNow(), info.path("config_sha256").asText())),
-                true, 1);
-        return report;
+        return live.reload(next, nextRegistry);
     }
 
     /** A reload was refused (the new config has errors): retained on {@code <base>/config}; the running one stays. */
     public void reloadRejected(List<String> problems) {
-        ObjectNode doc = MqttJson.event(clock.wallNow());
-        doc.put("result", "rejected");
-        problems.forEach(doc.putArray("problems")::add);
-        bridge.publish("config", MqttJson.bytes(doc), true, 1);
+        live.rejected(problems);
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.outpost.gateway.muster.MusterService;
 import dev.outpost.gateway.muster.MusterSnapshot;
 import dev.outpost.gateway.muster.MusterView;
 import dev.outpost.gateway.muster.report.MusterReport;
+import dev.outpost.gateway.schedule.MusterSchedules;
 import dev.outpost.gateway.time.GatewayClock;
 import dev.outpost.gateway.units.UnitDirectory;
 import dev.outpost.gateway.units.UnitPresence;
@@ -38,9 +39,11 @@ final class StatusProbe implements StatusSource {
     private final UnitPresence presence;
     private final MqttBridge bridge;
     private final Journal journal;
+    private final Supplier<List<MusterSchedules.ScheduleView>> schedules;
 
     StatusProbe(Executor core, String gatewayId, String version, GatewayClock clock, List<Link> links,
-                MusterService musters, UnitDirectory units, UnitPresence presence, MqttBridge bridge, Journal journal) {
+                MusterService musters, UnitDirectory units, UnitPresence presence, MqttBridge bridge, Journal journal,
+                Supplier<List<MusterSchedules.ScheduleView>> schedules) {
         this.core = core;
         this.gatewayId = gatewayId;
         this.version = version;
@@ -51,6 +54,7 @@ final class StatusProbe implements StatusSource {
         this.presence = presence;
         this.bridge = bridge;
         this.journal = journal;
+        this.schedules = schedules;
     }
 
     @Override
@@ -77,7 +81,7 @@ final class StatusProbe implements StatusSource {
         JournalState journalState = journal.writable() ? new JournalState(true, "")
                 : new JournalState(false, "the journal " + journal.file() + " is closed or its writer stopped");
         return new GatewayStatus(gatewayId, version, clock.wallNow(), bridge.stats().port().connected(),
-                journalState, statuses, streets(), musters.running(), lastFinished());
+                journalState, statuses, streets(), musters.running(), lastFinished(), schedules.get());
     }
 
     private Optional<MusterReport> lastFinished() {

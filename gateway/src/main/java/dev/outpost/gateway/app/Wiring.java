@@ -12,8 +12,8 @@ import dev.outpost.config.SerialPortSettings;
 import dev.outpost.config.MqttSettings;
 import dev.outpost.config.MqttVersion;
 import dev.outpost.config.OutpostConfig;
-import dev.outpost.config.ScheduleSettings;
 import dev.outpost.gateway.schedule.MusterSchedules;
+import dev.outpost.gateway.schedule.ScheduleJson;
 import dev.outpost.config.TlsSettings;
 import dev.outpost.config.registry.Lifecycle;
 import dev.outpost.config.registry.Unit;
@@ -198,8 +198,9 @@ final class Wiring {
                 s.slot(), s.streamTimeout());
     }
 
-    /** The retained {@code <base>/info} document. */
-    static ObjectNode info(OutpostConfig config, UnitRegistry registry, List<Link> links, String version) {
+    /** The retained {@code <base>/info} document; {@code schedules} as armed now (see {@link ScheduleJson}). */
+    static ObjectNode info(OutpostConfig config, UnitRegistry registry, List<Link> links, String version,
+                           List<MusterSchedules.ScheduleView> schedules) {
         ObjectNode info = MqttJson.object();
         info.put("gateway_id", config.gateway().id());
         info.put("version", version);
@@ -227,39 +228,8 @@ final class Wiring {
         muster.put("retries", config.muster().retries());
         muster.put("deadline_ms", config.muster().deadline().toMillis());
         muster.put("late_window_ms", config.muster().lateWindow().toMillis());
-        ArrayNode schedules = info.putArray("schedules");
-        for (ScheduleSettings s : config.schedules()) {
-            schedules.add(schedule(s));
-        }
+        info.set("schedules", ScheduleJson.list(schedules));
         return info;
-    }
-
-    /** The {@code schedule/list} reply: each schedule with its next start and what its last one came to. */
-    static ObjectNode schedules(List<MusterSchedules.ScheduleView> views) {
-        ObjectNode data = MqttJson.object();
-        ArrayNode items = data.putArray("schedules");
-        for (MusterSchedules.ScheduleView v : views) {
-            ObjectNode item = schedule(v.settings());
-            item.put("next_at", v.nextAt() == null ? null : MqttJson.timestamp(v.nextAt()));
-            item.put("last_muster_id", v.lastMusterId());
-            item.put("last_problem", v.lastProblem());
-            items.add(item);
-        }
-        return data;
-    }
-
-    private static ObjectNode schedule(ScheduleSettings s) {
-        ObjectNode n = MqttJson.object();
-        n.put("id", s.id());
-        n.put("cron", s.cron().toString());
-        n.put("zone", s.zone().getId());
-        n.put("jitter_ms", s.jitter().toMillis());
-        n.put("scope", s.scopeType() + (s.scopeValue().isEmpty() ? "" : ":" + s.scopeValue())
-                + (s.units().isEmpty() ? "" : ":" + s.units().size()));
-        n.put("method", s.method().map(m -> m.configName()).orElse(null));
-        n.put("label", s.label());
-        n.put("allow_overlap", s.allowOverlap());
-        return n;
     }
 
     static String configHash(OutpostConfig config) {

@@ -3,6 +3,7 @@ package dev.outpost.gateway.http;
 import dev.outpost.gateway.link.LinkStatus;
 import dev.outpost.gateway.muster.MusterSnapshot;
 import dev.outpost.gateway.muster.report.MusterReport;
+import dev.outpost.gateway.schedule.MusterSchedules;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param streets      units per street, sorted by street
  * @param running      running musters, in start order
  * @param lastFinished the report of the most recent finished (or cancelled) muster still held in memory
+ * @param schedules    the routine muster schedules with their next starts
  */
 public record GatewayStatus(
         String gatewayId,
@@ -25,7 +27,15 @@ public record GatewayStatus(
         List<LinkStatus> links,
         List<StreetUnits> streets,
         List<MusterSnapshot> running,
-        Optional<MusterReport> lastFinished) {
+        Optional<MusterReport> lastFinished,
+        List<MusterSchedules.ScheduleView> schedules) {
+
+    /** A status without routine schedules. */
+    public GatewayStatus(String gatewayId, String version, Instant at, boolean mqttConnected, JournalState journal,
+                         List<LinkStatus> links, List<StreetUnits> streets, List<MusterSnapshot> running,
+                         Optional<MusterReport> lastFinished) {
+        this(gatewayId, version, at, mqttConnected, journal, links, streets, running, lastFinished, List.of());
+    }
 
     public GatewayStatus {
         Objects.requireNonNull(journal, "journal");
@@ -33,6 +43,7 @@ public record GatewayStatus(
         streets = List.copyOf(streets);
         running = List.copyOf(running);
         Objects.requireNonNull(lastFinished, "lastFinished");
+        schedules = List.copyOf(schedules);
     }
 
     /**

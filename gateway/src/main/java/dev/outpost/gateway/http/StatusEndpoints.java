@@ -1,6 +1,7 @@
 package dev.outpost.gateway.http;
 
 import dev.outpost.gateway.http.page.StatusPage;
+import dev.outpost.gateway.schedule.ScheduleJson;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** The status server's paths: {@code /}, {@code /metrics}, {@code /healthz} and {@code /readyz}. */
+/** The status server's paths: {@code /}, {@code /metrics}, {@code /healthz}, {@code /readyz} and {@code /schedules}. */
 public final class StatusEndpoints {
     /** How long the core thread may take to answer before the gateway counts as stuck. */
     public static final Duration CORE_TIMEOUT = Duration.ofSeconds(2);
@@ -33,6 +34,8 @@ public final class StatusEndpoints {
                         HttpReply.of(200, HttpReply.PROMETHEUS, scrape.get())),
                 "/healthz", () -> bounded(source.ping(), coreTimeout, ok -> HttpReply.text(200, "ok")),
                 "/readyz", () -> bounded(source.status(), coreTimeout, status -> Readiness.of(status).reply()),
+                "/schedules", () -> bounded(source.status(), coreTimeout, status -> HttpReply.of(200, HttpReply.JSON,
+                        ScheduleJson.document(status.schedules()).toString())),
                 "/", () -> bounded(source.status(), coreTimeout,
                         status -> HttpReply.of(200, HttpReply.HTML, StatusPage.render(status, refresh))));
     }

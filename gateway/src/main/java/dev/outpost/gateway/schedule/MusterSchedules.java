@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts routine musters: each schedule fires at its cron instants plus a random delay of up to its jitter, so that
  * drills are regular but unannounced. A muster that cannot start (overlapping a running one, a street that no longer
- * exists) is skipped and logged; the schedule carries on. Confined to the core thread.
+ * exists) is skipped and logged; the schedule carries on. A reload ({@link #replace}) swaps the set without
+ * disturbing the schedules it leaves as they were. Confined to the core thread.
  */
 public final class MusterSchedules {
     private static final Logger log = LoggerFactory.getLogger(MusterSchedules.class);
@@ -37,6 +40,8 @@ public final class MusterSchedules {
     private final TaskScheduler scheduler;
     private final GatewayClock clock;
     private final Random random;
+    private boolean started;
+    private Runnable onChange = () -> { };
 
     public MusterSchedules(List<ScheduleSettings> schedules, MusterDefaults defaults, MusterService musters,
                            TaskScheduler scheduler, GatewayClock clock, Random random) {
@@ -54,14 +59,74 @@ public final class MusterSchedules {
         this.random = random;
     }
 
+    /** Told (on the core thread) whenever a next start changes: after start, each start and a reload. */
+    public void onChange(Runnable listener) {
+        this.onChange = listener;
+    }
+
     /** Arms every schedule for its next instant after now. */
     public void start() {
         scheduler.checkOwnerThread();
+        started = true;
         entries.forEach(e -> arm(e, clock.wallNow()));
         if (!entries.isEmpty()) {
             log.info("{} routine muster schedule(s): {}", entries.size(), entries.stream()
                     .map(e -> e.settings.id() + " next at " + e.nextAt).toList());
         }
+        onChange.run();
+    }
+
+    /** What a reload did to the schedules, by id. */
+    public record Changes(List<String> kept, List<String> changed, List<String> added, List<String> removed) {
+        public boolean any() {
+            return !changed.isEmpty() || !added.isEmpty() || !removed.isEmpty();
+        }
+    }
+
+    /**
+     * Replaces the schedules (SIGHUP). A schedule whose definition is unchanged keeps its armed next start, so a
+     * reload can neither skip nor repeat it; a changed one is disarmed and armed again for its next instant after
+     * now (it keeps its last muster and problem); new ones are armed, removed ones disarmed.
+     */
+    public Changes replace(List<ScheduleSettings> next) {
+        scheduler.checkOwnerThread();
+        Map<String, Entry> old = new LinkedHashMap<>();
+        entries.forEach(e -> old.put(e.settings.id(), e));
+        List<String> kept = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        List<Entry> replaced = new ArrayList<>();
+        for (ScheduleSettings settings : next) {
+            Entry previous = old.remove(settings.id());
+            if (previous != null && previous.settings.equals(settings)) {
+                kept.add(settings.id());
+                replaced.add(previous);
+                continue;
+            }
+            Entry entry = new Entry(settings);
+            if (previous != null) {
+                previous.disarm();
+                entry.lastMusterId = previous.lastMusterId;
+                entry.lastProblem = previous.lastProblem;
+                changed.add(settings.id());
+            } else {
+                added.add(settings.id());
+            }
+            replaced.add(entry);
+            if (started) {
+                arm(entry, clock.wallNow());
+            }
+        }
+        old.values().forEach(Entry::disarm);
+        entries.clear();
+        entries.addAll(replaced);
+        Changes changes = new Changes(kept, changed, added, List.copyOf(old.keySet()));
+        if (changes.any()) {
+            log.info("schedules reloaded: {} kept, changed {}, added {}, removed {}", kept.size(), changed, added,
+                    changes.removed());
+        }
+        onChange.run();
+        return changes;
     }
 
     /** What is scheduled, for MQTT and the status page. */
@@ -105,6 +170,7 @@ public final class MusterSchedules {
         }
         // The next one counts from this cron instant, not from now, so the jitter never accumulates.
         arm(e, cronInstant);
+        onChange.run();
     }
 
     private MusterRequest request(ScheduleSettings s) {
@@ -129,6 +195,14 @@ public final class MusterSchedules {
 
         Entry(ScheduleSettings settings) {
             this.settings = settings;
+        }
+
+        void disarm() {
+            if (timer != null) {
+                timer.cancel();
+                timer = null;
+            }
+            nextAt = null;
         }
     }
 }

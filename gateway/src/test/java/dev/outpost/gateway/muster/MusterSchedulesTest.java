@@ -1,6 +1,7 @@
 package dev.outpost.gateway.muster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import dev.outpost.gateway.time.VirtualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +27,10 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Routine musters in virtual time: cron instants, jitter within bounds, overlap skipped, the schedule goes on. */
+/**
+ * Routine musters in virtual time: cron instants, jitter within bounds, overlap skipped, the schedule goes on, and a
+ * reload that swaps the schedules.
+ */
 class MusterSchedulesTest {
     private static final Instant T0 = Instant.parse("2026-11-29T10:03:00Z");
     private final ManualClock clock = new ManualClock(T0);
@@ -89,5 +94,92 @@ class MusterSchedulesTest {
         service.cancel("long");
         scheduler.advance(Duration.ofMinutes(10));
         assertTrue(schedules.list().get(0).lastMusterId() != null, "the next one ran");
+    }
+
+    // Reload (SIGHUP): the set is swapped; unchanged schedules neither skip nor repeat a start.
+
+    private final List<Instant> changes = new ArrayList<>();
+
+    private static ScheduleSettings schedule(String id, String cron, Duration jitter) {
+        return new ScheduleSettings(id, CronExpression.parse(cron).expression().orElseThrow(), jitter,
+                ZoneOffset.UTC, "all", "", List.of(), Optional.empty(), "routine " + id, true);
+    }
+
+    private MusterSchedules started(ScheduleSettings... schedules) {
+        MusterSchedules s = new MusterSchedules(List.of(schedules), defaults, service, scheduler, clock,
+                new Random(7));
+        s.onChange(() -> changes.add(clock.wallNow()));
+        s.start();
+        return s;
+    }
+
+    private Instant nextAt(MusterSchedules schedules, String id) {
+        return schedules.list().stream().filter(v -> v.settings().id().equals(id)).findFirst().orElseThrow().nextAt();
+    }
+
+    private List<String> startedLabels() {
+        return listener.started.stream().map(MusterSnapshot::label).toList();
+    }
+
+    @Test
+    void anUnchangedScheduleKeepsItsJitteredStartSoItNeitherSkipsNorRepeats() {
+        ScheduleSettings drill = schedule("drill", "*/10 * * * *", Duration.ofMinutes(5));
+        MusterSchedules schedules = started(drill);
+        Instant armed = nextAt(schedules, "drill");
+        // Just before the start: re-arming would draw a new jitter (or skip to the next cron instant).
+        scheduler.advance(Duration.between(clock.wallNow(), armed).minusMillis(1));
+
+        MusterSchedules.Changes result = schedules.replace(List.of(schedule("drill", "*/10 * * * *",
+                Duration.ofMinutes(5))));
+
+        assertEquals(List.of("drill"), result.kept());
+        assertEquals(armed, nextAt(schedules, "drill"));
+        scheduler.advance(Duration.ofMillis(1));
+        assertEquals(List.of("routine drill"), startedLabels());
+        assertEquals(armed, listener.started.get(0).startedAt());
+        scheduler.advance(Duration.ofMinutes(1));
+        assertEquals(1, listener.started.size(), "started once, not again by the reload");
+    }
+
+    @Test
+    void aChangedScheduleIsReArmedFromNowAndItsOldStartNeverComes() {
+        MusterSchedules schedules = started(schedule("drill", "*/10 * * * *", Duration.ZERO));
+        assertEquals(Instant.parse("2026-11-29T10:10:00Z"), nextAt(schedules, "drill"));
+
+        MusterSchedules.Changes result = schedules.replace(List.of(schedule("drill", "15 * * * *", Duration.ZERO)));
+
+        assertEquals(List.of("drill"), result.changed());
+        assertEquals(Instant.parse("2026-11-29T10:15:00Z"), nextAt(schedules, "drill"));
+        scheduler.advance(Duration.ofMinutes(11)); // 10:14: the old 10:10 start is gone
+        assertEquals(List.of(), startedLabels());
+        scheduler.advance(Duration.ofMinutes(1));
+        assertEquals(1, listener.started.size());
+        assertEquals(Instant.parse("2026-11-29T10:15:00Z"), listener.started.get(0).startedAt());
+    }
+
+    @Test
+    void addedSchedulesAreArmedAndRemovedOnesDisarmed() {
+        MusterSchedules schedules = started(schedule("old", "*/10 * * * *", Duration.ZERO));
+        int changesBefore = changes.size();
+
+        MusterSchedules.Changes result = schedules.replace(List.of(schedule("new", "5 * * * *", Duration.ZERO)));
+
+        assertEquals(new MusterSchedules.Changes(List.of(), List.of(), List.of("new"), List.of("old")), result);
+        assertEquals(changesBefore + 1, changes.size(), "watchers are told (info is republished)");
+        assertEquals(List.of("new"), schedules.list().stream().map(v -> v.settings().id()).toList());
+        scheduler.advance(Duration.ofHours(1));
+        assertEquals(List.of("routine new"), startedLabels());
+    }
+
+    @Test
+    void aScheduleReplacedBeforeStartIsArmedOnlyByStart() {
+        MusterSchedules schedules = new MusterSchedules(List.of(), defaults, service, scheduler, clock,
+                new Random(7));
+        schedules.replace(List.of(schedule("drill", "*/10 * * * *", Duration.ZERO)));
+        assertNull(nextAt(schedules, "drill"));
+        schedules.start();
+        assertNotEquals(null, nextAt(schedules, "drill"));
+        scheduler.advance(Duration.ofMinutes(7));
+        assertEquals(1, listener.started.size());
     }
 }

@@ -37,6 +37,7 @@ public final class StatusPage {
         links(h, status.links());
         streets(h, status.streets());
         running(h, status.running());
+        SchedulesSection.render(h, status.schedules());
         last(h, status.lastFinished().orElse(null));
         return h.raw("</body></html>\n").toString();
     }
