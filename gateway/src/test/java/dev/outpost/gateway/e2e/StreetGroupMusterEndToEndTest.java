@@ -1,0 +1,85 @@
+package dev.outpost.gateway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outpost.config.registry.Lifecycle;
+import dev.outpost.config.registry.Unit;
+import dev.outpost.config.registry.UnitClass;
+import dev.outpost.gateway.testsupport.Mosquitto;
+import dev.outpost.gateway.testsupport.MqttProbe;
+import dev.outpost.simulator.SimulatorStats;
+import dev.outpost.simulator.behaviour.BehaviourOptions;
+import dev.outpost.simulator.behaviour.DelayDistribution;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A street muster through the simulator's hxt server: the street's PoC group (from the {@code groups:} section) is
+ * called with one roll_call, and every unit is still acked on its own, with its own latency.
+ */
+class StreetGroupMusterEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+    private static final int SHIPAI = 30;
+
+    private static List<Unit> units() {
+        List<Unit> units = new ArrayList<>();
+        for (int i = 0; i < SHIPAI + 10; i++) {
+            String street = i < SHIPAI ? "Shipai" : "Linhe";
+            units.add(new Unit(String.format("GR-%03d", i), "group unit " + i, UnitClass.A, street, null, null, null,
+                    null, null, String.format("gr%03d", i), Lifecycle.ACTIVE, 2));
+        }
+        return units;
+    }
+
+    @Test
+    void aStreetMusterIsOneGroupRollCallAndEveryUnitHasItsOwnAckAndLatency(@TempDir Path dir) throws Exception {
+        // Everyone online and answering, each after its own sampled delay.
+        BehaviourOptions everyoneAnswers = new BehaviourOptions(1.0, 0, 0, Duration.ofSeconds(5),
+                new DelayDistribution.Normal(Duration.ofMillis(150), Duration.ofMillis(60), Duration.ofMillis(10)),
+                new DelayDistribution.Fixed(Duration.ofSeconds(1)));
+        // The simulated platform names a street's group after the street: "Shipai" -> "shipai".
+        String groups = "groups:\n  district: { poc: all }\n  streets:\n    Shipai: { poc: shipai }\n";
+        try (Mosquitto broker = Mosquitto.launch();
+             E2eWorld world = new E2eWorld(E2eWorld.newGatewayId(), dir, broker.url(), "5", units(), 3,
+                     everyoneAnswers, 1000, groups);
+             MqttProbe platform = MqttProbe.connect(broker.url())) {
+            platform.subscribe(world.base + "/#");
+            world.awaitReady(platform, LIMIT);
+
+            platform.publish(world.base + "/request/muster/start",
+                    "{\"scope\":{\"type\":\"street\",\"street\":\"Shipai\"},\"method\":\"poll\"}");
+            JsonNode reply = JSON.readTree(platform.awaitOn(world.base + "/response/muster/start", LIMIT).payload());
+            assertEquals("ok", reply.path("status").asText(), reply.toString());
+            String musterId = reply.path("data").path("muster_id").asText();
+            JsonNode result = JSON.readTree(platform.awaitOn(world.base + "/muster/" + musterId + "/result", LIMIT)
+                    .payload());
+
+            SimulatorStats stats = world.simulator.stats();
+            assertEquals(1, stats.rollCallsReceived(), "thirty units, more than a batch of 20, in one roll_call");
+            assertEquals(SHIPAI, stats.callsDelivered(), "the group reached Shipai's units and no one else");
+            assertEquals("[{\"link_id\":\"poc\",\"group\":\"shipai\"}]", result.path("groups_used").toString());
+            assertEquals(SHIPAI, result.path("summary").path("acked").asInt(), result.path("summary").toString());
+            Set<Double> latencies = new HashSet<>();
+            for (JsonNode row : result.path("rows")) {
+                String unitId = row.path("unit_id").asText();
+                double latencyMs = row.path("latency_ms").asDouble();
+                double truthMs = world.simulator.groundTruth().firstReplyDelayNanos(unitId).orElseThrow() / 1e6;
+                assertEquals("acked", row.path("outcome").asText(), row.toString());
+                assertTrue(latencyMs >= truthMs - 1 && latencyMs <= truthMs + 250,
+                        unitId + ": measured " + latencyMs + " ms, the unit answered after " + truthMs + " ms");
+                latencies.add(latencyMs);
+            }
+            assertTrue(latencies.size() > SHIPAI / 2, "each unit is timed on its own: " + latencies);
+        }
+    }
+}
