@@ -3,7 +3,10 @@ package dev.outpost.gateway.muster;
 import dev.outpost.config.registry.Bearer;
 import dev.outpost.gateway.link.CallMethod;
 import dev.outpost.gateway.link.Pacing;
+import dev.outpost.gateway.link.TalkgroupVoiceLink;
+import dev.outpost.gateway.link.TalkgroupVoiceLink.TalkgroupVoice;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,12 +15,20 @@ import java.util.Set;
  * @param up       whether the link is up now; units reachable only over links that are down are {@code unreachable}
  * @param methods  the call methods the link can carry
  * @param channels the link's channels the muster planned units on (empty until planned; see {@link MusterChannels})
+ * @param talkgroupVoice for a {@link TalkgroupVoiceLink}: its dispatcher and talkgroup defaults (voice musters
+ *                 then listen for PTT events instead of calling); empty for other links
  */
 public record MusterLink(String linkId, Bearer bearer, Pacing pacing, boolean up, Set<CallMethod> methods,
-                         MusterChannels channels) {
+                         MusterChannels channels, Optional<TalkgroupVoice> talkgroupVoice) {
     public MusterLink {
         methods = Set.copyOf(methods);
         Objects.requireNonNull(channels, "channels");
+        Objects.requireNonNull(talkgroupVoice, "talkgroupVoice");
+    }
+
+    public MusterLink(String linkId, Bearer bearer, Pacing pacing, boolean up, Set<CallMethod> methods,
+                      MusterChannels channels) {
+        this(linkId, bearer, pacing, up, methods, channels, Optional.empty());
     }
 
     /** A link whose channels are not (yet) known: one lane for the whole link. */
@@ -30,6 +41,6 @@ public record MusterLink(String linkId, Bearer bearer, Pacing pacing, boolean up
     }
 
     MusterLink withChannels(MusterChannels planned) {
-        return new MusterLink(linkId, bearer, pacing, up, methods, planned);
+        return new MusterLink(linkId, bearer, pacing, up, methods, planned, talkgroupVoice);
     }
 }

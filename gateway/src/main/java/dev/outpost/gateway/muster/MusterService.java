@@ -7,6 +7,7 @@ import dev.outpost.gateway.link.CallMethod;
 import dev.outpost.gateway.link.Link;
 import dev.outpost.gateway.link.LinkState;
 import dev.outpost.gateway.link.LinkStatus;
+import dev.outpost.gateway.link.TalkgroupVoiceLink;
 import dev.outpost.gateway.muster.report.MusterReport;
 import dev.outpost.gateway.time.GatewayClock;
 import dev.outpost.gateway.time.TaskScheduler;
@@ -181,10 +182,16 @@ public final class MusterService {
 
     /**
      * Feeds one unit event. Acks go to the muster that owns their call reference, else to the most
-     * recently started running muster that awaits that unit; other events are ignored.
+     * recently started running muster that awaits that unit; PTT starts and ends on a voice muster's talkgroup go to
+     * every muster listening there; other events are ignored.
      */
     public void onEvent(UnitEvent event) {
         scheduler.checkOwnerThread();
+        if (event.payload() instanceof EventPayload.PttStart || event.payload() instanceof EventPayload.PttEnd) {
+            // Voice musters on a talkgroup take T0 and key-ups from PTT; each one listening there hears it.
+            List.copyOf(running.values()).stream().filter(d -> d.engine().hears(event)).forEach(d -> d.onPtt(event));
+            return;
+        }
         if (!(event.payload() instanceof EventPayload.Ack ack)) {
             return;
         }
@@ -241,7 +248,10 @@ public final class MusterService {
         return links.values().stream().map(link -> {
             LinkStatus status = link.status();
             boolean up = status != null && status.state() == LinkState.UP;
-            return new MusterLink(link.id(), link.bearer(), link.pacing(), up, methodsOf.apply(link));
+            Optional<TalkgroupVoiceLink.TalkgroupVoice> voice = link instanceof TalkgroupVoiceLink t
+                    ? Optional.of(t.talkgroupVoice()) : Optional.empty();
+            return new MusterLink(link.id(), link.bearer(), link.pacing(), up, methodsOf.apply(link),
+                    MusterChannels.NONE, voice);
         }).toList();
     }
 
