@@ -249,7 +249,7 @@ final class SimRepeater {
             int bursts = uplink.bursts().size();
             if (index == bursts - 1) {
                 truth.record(new TruthEntry.DmrKeyUp("", call.dispatcherId(), DISPATCHER, peerId, slot,
-                        call.talkgroup(), call.streamId(), airStart, burstEnd, bursts, "sent"));
+                        call.talkgroup(), call.streamId(), airStart, scheduler.now(), bursts, "sent"));
                 answerGroupCall(call.talkgroup(), call.callId(), airStart, airStart, burstEnd);
             }
         }
