@@ -40,11 +40,12 @@ final class HbpMasterLinkBinder implements LinkBinder {
         Duration streamTimeout = Values.duration(r, "stream_timeout", HbpMasterLinkSettings.DEFAULT_STREAM_TIMEOUT,
                 Duration.ofMillis(60), Duration.ofSeconds(10));
         List<HbpMasterLinkSettings.Route> routes = routes(r, shared.isEmpty() ? peers : null);
+        Optional<Integer> voiceTalkgroup = radioId(r, "voice_talkgroup");
         if (r.context().errorCount() != errorsBefore) {
             return Optional.empty();
         }
         return Optional.of(new HbpMasterLinkSettings(id, listen, shared, peers, pingTimeout, missedPings,
-                loginTimeout, slotsInFlight, callRate, dispatcherId, radioId, streamTimeout, routes));
+                loginTimeout, slotsInFlight, callRate, dispatcherId, radioId, streamTimeout, routes, voiceTalkgroup));
     }
 
     static Optional<Integer> radioId(MapReader r, String key) {

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param dispatcherId  the radio id whose end of transmission is T0 of voice musters, or empty
  * @param radioId       the radio id Outpost's calls come from
  * @param streamTimeout silence after which a voice stream without terminator has ended
+ * @param voiceTalkgroup the talkgroup of voice musters whose request names none, or empty
  */
 public record HbpMasterLinkSettings(
         String id,
@@ -32,7 +33,8 @@ public record HbpMasterLinkSettings(
         Optional<Integer> dispatcherId,
         int radioId,
         Duration streamTimeout,
-        List<Route> routes) implements LinkSettings {
+        List<Route> routes,
+        Optional<Integer> voiceTalkgroup) implements LinkSettings {
 
     public static final String TYPE = "hbp-master";
     public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 62031);
@@ -55,6 +57,19 @@ public record HbpMasterLinkSettings(
         Objects.requireNonNull(dispatcherId, "dispatcherId");
         Objects.requireNonNull(streamTimeout, "streamTimeout");
         routes = List.copyOf(routes);
+        Objects.requireNonNull(voiceTalkgroup, "voiceTalkgroup");
+    }
+
+    /**
+     * The talkgroup of voice musters whose request names none: {@code voice_talkgroup}, else the one talkgroup the
+     * routes name when they name exactly one, else empty (the request must name it).
+     */
+    public Optional<Integer> defaultVoiceTalkgroup() {
+        if (voiceTalkgroup.isPresent()) {
+            return voiceTalkgroup;
+        }
+        List<Integer> named = routes.stream().flatMap(r -> r.talkgroup().stream()).distinct().toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     @Override

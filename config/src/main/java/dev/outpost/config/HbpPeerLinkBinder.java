@@ -36,13 +36,21 @@ final class HbpPeerLinkBinder implements LinkBinder {
         int slot = Values.whole(r, "slot", 1, 2).map(Long::intValue).orElse(HbpPeerLinkSettings.DEFAULT_SLOT);
         Duration streamTimeout = Values.duration(r, "stream_timeout",
                 HbpMasterLinkSettings.DEFAULT_STREAM_TIMEOUT, Duration.ofMillis(60), Duration.ofSeconds(10));
+        Optional<Integer> dispatcherId = HbpMasterLinkBinder.radioId(r, "dispatcher_id");
+        Optional<Integer> voiceTalkgroup = HbpMasterLinkBinder.radioId(r, "voice_talkgroup");
+        if (voiceTalkgroup.isPresent() && !talkgroups.isEmpty() && !talkgroups.contains(voiceTalkgroup.get())) {
+            r.context().error(r.markOf("voice_talkgroup"), "voice_talkgroup " + voiceTalkgroup.get()
+                    + " is not among 'talkgroups' " + talkgroups + ", so key-ups on it would never be heard",
+                    "add it to 'talkgroups', or leave 'talkgroups' out to hear every talkgroup");
+        }
         if (r.context().errorCount() != errorsBefore || master.isEmpty() || peerId.isEmpty()
                 || passphrase.isEmpty() || station.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new HbpPeerLinkSettings(id, master.get(), peerId.get(), passphrase.get(), station.get(),
                 options, pingInterval, timeout, reconnect.min(), reconnect.max(), talkgroups, allowRadioCheck,
-                radioId.orElse(defaultRadioId(peerId.get())), slot, streamTimeout));
+                radioId.orElse(defaultRadioId(peerId.get())), slot, streamTimeout, dispatcherId,
+                voiceTalkgroup));
     }
 
     /**

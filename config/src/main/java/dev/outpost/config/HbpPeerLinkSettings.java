@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param allowRadioCheck whether musters may send radio checks and call alerts through this master
  * @param radioId         the radio id Outpost's calls come from
  * @param slot            the timeslot Outpost's calls go out on
+ * @param dispatcherId    the radio id whose end of transmission is T0 of voice musters, or empty
+ * @param voiceTalkgroup  the talkgroup of voice musters whose request names none, or empty
  */
 public record HbpPeerLinkSettings(
         String id,
@@ -32,7 +34,9 @@ public record HbpPeerLinkSettings(
         boolean allowRadioCheck,
         int radioId,
         int slot,
-        Duration streamTimeout) implements LinkSettings {
+        Duration streamTimeout,
+        Optional<Integer> dispatcherId,
+        Optional<Integer> voiceTalkgroup) implements LinkSettings {
 
     public static final String TYPE = "hbp-peer";
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(10);
@@ -53,6 +57,8 @@ public record HbpPeerLinkSettings(
         Objects.requireNonNull(reconnectMax, "reconnectMax");
         talkgroups = List.copyOf(talkgroups);
         Objects.requireNonNull(streamTimeout, "streamTimeout");
+        Objects.requireNonNull(dispatcherId, "dispatcherId");
+        Objects.requireNonNull(voiceTalkgroup, "voiceTalkgroup");
     }
 
     @Override

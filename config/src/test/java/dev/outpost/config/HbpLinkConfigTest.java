@@ -222,6 +222,78 @@ class HbpLinkConfigTest {
                 positions(result.errors()).stream().map(HbpLinkConfigTest::brief).toList());
     }
 
+    @Test
+    void voiceMusterKeysOfBothLinkTypes() {
+        OutpostConfig config = load("""
+                  - id: dmr
+                    type: hbp-master
+                    passphrase_file: hxt.token
+                    dispatcher_id: 4600001
+                    voice_talkgroup: 46009
+                    routes:
+                      - { peer: 312000, slot: 1, talkgroup: 46001 }
+                  - id: site
+                    type: hbp-master
+                    listen: 127.0.0.1:62100
+                    passphrase_file: hxt.token
+                    routes:
+                      - { peer: 312000, slot: 1, talkgroup: 46001 }
+                      - { peer: 312000, slot: 2, talkgroup: 46001 }
+                  - id: wide
+                    type: hbp-master
+                    listen: 127.0.0.1:62101
+                    passphrase_file: hxt.token
+                    routes:
+                      - { peer: 312000, slot: 1, talkgroup: 46001 }
+                      - { peer: 312000, slot: 2, talkgroup: 46002 }
+                  - id: bm
+                    type: hbp-peer
+                    master: 127.0.0.1:62031
+                    peer_id: 4600123
+                    passphrase_file: hxt.token
+                    callsign: BG7ABC
+                    talkgroups: [46001, 46002]
+                    dispatcher_id: 4600001
+                    voice_talkgroup: 46002
+                """).orElseThrow();
+
+        HbpMasterLinkSettings m = (HbpMasterLinkSettings) config.links().get(0);
+        assertEquals(Optional.of(46009), m.voiceTalkgroup());
+        assertEquals(Optional.of(46009), m.defaultVoiceTalkgroup(), "the key wins over the routes");
+        assertEquals(Optional.of(46001), ((HbpMasterLinkSettings) config.links().get(1)).defaultVoiceTalkgroup(),
+                "the one talkgroup the routes name");
+        assertEquals(Optional.empty(), ((HbpMasterLinkSettings) config.links().get(2)).defaultVoiceTalkgroup(),
+                "routes naming two talkgroups give no default");
+        HbpPeerLinkSettings p = (HbpPeerLinkSettings) config.links().get(3);
+        assertEquals(Optional.of(4600001), p.dispatcherId());
+        assertEquals(Optional.of(46002), p.voiceTalkgroup());
+    }
+
+    @Test
+    void voiceMusterKeyMistakesAreReportedAtTheirLines() {
+        LoadResult result = load("""
+                  - id: dmr
+                    type: hbp-master
+                    passphrase_file: hxt.token
+                    voice_talkgroup: 0
+                  - id: bm
+                    type: hbp-peer
+                    master: 127.0.0.1:62031
+                    peer_id: 4600123
+                    passphrase_file: hxt.token
+                    callsign: BG7ABC
+                    talkgroups: [46001]
+                    dispatcher_id: x
+                    voice_talkgroup: 46002
+                """);
+
+        assertEquals(List.of(
+                "11:22 'voice_talkgroup' must be in 1..16777214, got 0",
+                "19:20 'dispatcher_id' must be a whole number in 1..16777214, got the string 'x'",
+                "20:5 voice_talkgroup 46002 is not among 'talkgroups' [46001], so key-ups on it would never be heard"),
+                positions(result.errors()).stream().map(HbpLinkConfigTest::brief).toList());
+    }
+
     /** The position and message without the hint. */
     private static String brief(String positioned) {
         int hint = positioned.indexOf(" (hint");

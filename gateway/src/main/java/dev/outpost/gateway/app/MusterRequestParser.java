@@ -21,7 +21,10 @@ import java.util.Set;
  */
 final class MusterRequestParser {
     private static final Set<String> FIELDS = Set.of("transaction", "muster_id", "scope", "method",
-            "attempt_timeout_ms", "retries", "deadline_ms", "late_window_ms", "prefer", "label", "allow_overlap");
+            "attempt_timeout_ms", "retries", "deadline_ms", "late_window_ms", "prefer", "label", "allow_overlap",
+            "talkgroup", "dispatcher_id");
+    /** DMR radio ids and talkgroups are 24-bit; 0 and 16777215 (all call) address no one. */
+    private static final long MAX_RADIO_ID = 16_777_214L;
     private static final Set<String> SCOPE_FIELDS = Set.of("type", "street", "class", "units");
     private static final int MAX_SHOWN_CHARS = 40;
 
@@ -61,11 +64,13 @@ final class MusterRequestParser {
                 problems.add("'allow_overlap' must be true or false, not " + shown(overlap));
             }
         }
+        Optional<Integer> talkgroup = radioId(body, "talkgroup", problems);
+        Optional<Integer> dispatcherId = radioId(body, "dispatcher_id", problems);
         if (!problems.isEmpty()) {
             return new Result(Optional.empty(), problems);
         }
         return new Result(Optional.of(new MusterRequest(musterId, scope, method, attemptTimeout, retries, deadline,
-                lateWindow, prefer, label, allowOverlap)), List.of());
+                lateWindow, prefer, label, allowOverlap, talkgroup, dispatcherId)), List.of());
     }
 
     record Result(Optional<MusterRequest> request, List<String> problems) {
@@ -174,6 +179,20 @@ final class MusterRequestParser {
             return fallback;
         }
         return node.asInt();
+    }
+
+    /** A DMR talkgroup or radio id, for voice musters over DMR. */
+    private static Optional<Integer> radioId(ObjectNode body, String field, List<String> problems) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!isLong(node) || node.asLong() < 1 || node.asLong() > MAX_RADIO_ID) {
+            problems.add("'" + field + "' must be a whole number between 1 and " + MAX_RADIO_ID + ", not "
+                    + shown(node));
+            return Optional.empty();
+        }
+        return Optional.of(node.asInt());
     }
 
     private static Optional<String> optionalText(ObjectNode body, String field, List<String> problems) {

@@ -21,6 +21,7 @@ import dev.outpost.config.registry.UnitRegistry;
 import dev.outpost.gateway.link.Link;
 import dev.outpost.gateway.link.LinkListener;
 import dev.outpost.gateway.link.Pacing;
+import dev.outpost.gateway.link.TalkgroupVoiceLink;
 import dev.outpost.gateway.link.hbp.DmrSlot;
 import dev.outpost.gateway.link.hbp.HbpMasterLink;
 import dev.outpost.gateway.link.hbp.HbpMasterOptions;
@@ -182,7 +183,7 @@ final class Wiring {
         return new HbpMasterOptions(s.id(), new InetSocketAddress(s.listen().host(), s.listen().port()),
                 s.passphrase().map(p -> p.resolve()), passphrases,
                 new HbpMasterSessionConfig(s.pingTimeout(), s.missedPings(), s.loginTimeout()), s.slotsInFlight(),
-                s.callRate(), s.dispatcherId(), s.radioId(), s.streamTimeout(), routes);
+                s.callRate(), s.dispatcherId(), s.radioId(), s.streamTimeout(), routes, s.defaultVoiceTalkgroup());
     }
 
     static HbpPeerOptions hbpPeerOptions(HbpPeerLinkSettings s) {
@@ -195,7 +196,8 @@ final class Wiring {
                 s.options().orElse(null), resend, s.pingInterval(), s.timeout(), s.reconnectMin());
         return new HbpPeerOptions(s.id(), new InetSocketAddress(s.master().host(), s.master().port()), session,
                 s.reconnectMin(), s.reconnectMax(), new HashSet<>(s.talkgroups()), s.allowRadioCheck(), s.radioId(),
-                s.slot(), s.streamTimeout());
+                s.slot(), s.streamTimeout(),
+                new TalkgroupVoiceLink.TalkgroupVoice(s.dispatcherId(), s.voiceTalkgroup()));
     }
 
     /** The retained {@code <base>/info} document; {@code schedules} as armed now (see {@link ScheduleJson}). */

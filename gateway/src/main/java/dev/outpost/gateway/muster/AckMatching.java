@@ -39,14 +39,17 @@ final class AckMatching {
         return receivedNanos <= unit.deadlineNanos + lateWindowNanos ? MusterOutcome.LATE : null;
     }
 
-    /** Stores the answer. The attempt is the call's when the ack named it, else the unit's latest. */
+    /**
+     * Stores the answer. The attempt is the call's when the ack named it (or, for a key-up, the attempt whose T0 it
+     * follows), else the unit's latest. {@code ack} is null for a key-up: no status, no staff.
+     */
     static void record(UnitState unit, MusterOutcome outcome, CallState call, UnitEvent event, EventPayload.Ack ack) {
         unit.finish(outcome, "");
+        unit.status = ack == null ? null : ack.status();
+        unit.staff = ack == null ? null : ack.staff();
         unit.ackNanos = event.receivedNanos();
         unit.ackAt = event.receivedAt();
         unit.attemptAnswered = call != null ? call.attempt : unit.attemptsDispatched;
-        unit.status = ack.status();
-        unit.staff = ack.staff();
         unit.eventId = event.eventId();
         unit.ackLinkId = event.linkId();
     }

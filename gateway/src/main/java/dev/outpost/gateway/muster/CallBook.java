@@ -2,6 +2,7 @@ package dev.outpost.gateway.muster;
 
 import dev.outpost.gateway.link.CallRequest;
 import dev.outpost.gateway.muster.report.GroupUse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -64,12 +65,36 @@ final class CallBook {
         return List.copyOf(groupsUsed);
     }
 
+    /**
+     * Opens an attempt that sends nothing (a voice muster on a talkgroup link): it counts as sent at {@code t0} and
+     * holds no in-flight slot.
+     */
+    void openListening(LinkLane lane, List<UnitState> units, long t0, Instant t0At, long now) {
+        CallState call = newCall(lane, units, now);
+        call.receipted = true;
+        call.sentNanos = t0;
+        call.sentAt = t0At;
+        call.inFlight = false;
+    }
+
     void closeAll() {
         open.clear();
     }
 
     private void send(LinkLane lane, List<UnitState> batch, long now) {
         String group = lane.groupFor(batch);
+        CallState call = newCall(lane, batch, now);
+        lane.inFlight++;
+        List<String> addresses = group != null ? List.of() : batch.stream().map(u -> u.address).toList();
+        if (group != null) {
+            lane.groupCalled();
+            groupsUsed.add(new GroupUse(lane.link.linkId(), group));
+        }
+        outbox.add(new SendCall(lane.link.linkId(),
+                new CallRequest(call.callRef, addresses, group, request.method(), request.attemptTimeout())));
+    }
+
+    private CallState newCall(LinkLane lane, List<UnitState> batch, long now) {
         int attempt = batch.get(0).attemptsDispatched + 1;
         String callRef = musterId + "-" + lane.link.linkId() + "-a" + attempt + "-b"
                 + batchNumbers.merge(lane.link.linkId(), 1, Integer::sum);
@@ -78,15 +103,8 @@ final class CallBook {
             unit.attemptsDispatched = attempt;
             unit.calls.add(call);
         }
-        lane.inFlight++;
         byRef.put(callRef, call);
         open.add(call);
-        List<String> addresses = group != null ? List.of() : batch.stream().map(u -> u.address).toList();
-        if (group != null) {
-            lane.groupCalled();
-            groupsUsed.add(new GroupUse(lane.link.linkId(), group));
-        }
-        outbox.add(new SendCall(lane.link.linkId(),
-                new CallRequest(callRef, addresses, group, request.method(), request.attemptTimeout())));
+        return call;
     }
 }

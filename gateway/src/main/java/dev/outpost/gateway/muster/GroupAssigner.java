@@ -10,6 +10,14 @@ import java.util.Optional;
 public interface GroupAssigner {
     Optional<String> groupOf(MusterLink link, MusterScope scope);
 
+    /**
+     * The DMR talkgroup configured for a scope (a street's, or the district's for {@code all}): a voice muster that
+     * names no talkgroup listens there before falling back to each link's default.
+     */
+    default Optional<Integer> talkgroupOf(MusterScope scope) {
+        return Optional.empty();
+    }
+
     /** No groups: every call lists its units. */
     GroupAssigner NONE = (link, scope) -> Optional.empty();
 

@@ -78,6 +78,14 @@ final class MusterDriver {
         pump();
     }
 
+    /** A PTT event on this voice muster's talkgroup ({@link MusterEngine#hears}). */
+    void onPtt(UnitEvent event) {
+        long now = ctx.clock().monotonicNanos();
+        record(new MusterInput.Ptt(offset(now), event.withReceivedNanos(offset(event.receivedNanos()))));
+        engine.onPtt(event, now);
+        pump();
+    }
+
     void cancel() {
         long now = ctx.clock().monotonicNanos();
         record(new MusterInput.Cancel(offset(now)));

@@ -29,6 +29,7 @@ public final class MusterEngine {
     private final List<UnitState> units;
     private final Map<String, UnitState> byUnitId = new HashMap<>();
     private final CallBook calls;
+    private final VoiceFloor voice;
     private final List<MusterAck> acks = new ArrayList<>();
     private long lastNanos;
     private boolean cancelled;
@@ -48,6 +49,7 @@ public final class MusterEngine {
         this.lanes = new LaneSet(links, channels, nowNanos);
         this.units = MusterPlanner.plan(request, registry, lanes);
         GroupCalls.plan(request, registry, lanes, groups);
+        this.voice = VoiceFloor.of(request, lanes.links().values(), timing, wallNow);
         units.forEach(u -> byUnitId.put(u.unit.unitId(), u));
     }
 
@@ -114,6 +116,9 @@ public final class MusterEngine {
         } else if (input instanceof MusterInput.Ack a) {
             UnitEvent e = a.event();
             onAck(e.withReceivedNanos(startNanos + e.receivedNanos()), at);
+        } else if (input instanceof MusterInput.Ptt p) {
+            UnitEvent e = p.event();
+            onPtt(e.withReceivedNanos(startNanos + e.receivedNanos()), at);
         } else if (input instanceof MusterInput.Cancel) {
             cancel(at);
         }
@@ -188,6 +193,9 @@ public final class MusterEngine {
         }
         if (lastNanos < timing.deadlineNanos()) {
             for (LinkLane lane : lanes.all()) {
+                if (voice.listensOn(lane)) {
+                    continue; // it waits for a PTT event, not for pacing
+                }
                 List<UnitState> batch = lane.peekBatch();
                 if (!batch.isEmpty() && !lane.inFlightFull()) {
                     next = Math.min(next, lane.readyAt(batch, lastNanos));
@@ -277,6 +285,32 @@ public final class MusterEngine {
         return result;
     }
 
+    /** Whether a PTT event is on this voice muster's talkgroup (then it goes to {@link #onPtt}). */
+    public boolean hears(UnitEvent event) {
+        return !finished && voice.hears(event);
+    }
+
+    /**
+     * A PTT start or end on this voice muster's talkgroup: the dispatcher's end is T0 of the units waiting for it, and
+     * a unit's first key-up after its T0 is its ack (docs/MUSTER.md, "Voice over DMR"). Other PTT is
+     * {@code NOT_MINE}: the dispatcher's key-up, talk before T0, radios that are not the muster's.
+     */
+    public AckResult onPtt(UnitEvent event, long nowNanos) {
+        if (!hears(event)) {
+            return AckResult.NOT_MINE;
+        }
+        runTimers(event.receivedNanos());
+        AckResult result = AckResult.NOT_MINE;
+        if (voice.dispatcherEnded(event)) {
+            dispatch(lastNanos);
+            voice.takeEarly(event).forEach(this::keyUp);
+        } else if (voice.isKeyUp(event)) {
+            result = keyUp(event);
+        }
+        handleTimeout(nowNanos);
+        return result;
+    }
+
     /** Ends the muster now: units still pending become {@code cancelled}. */
     public void cancel(long nowNanos) {
         if (finished) {
@@ -318,6 +352,7 @@ public final class MusterEngine {
         return AckResult.IGNORED;
     }
 
+    /** {@code ack} is null for a key-up, which carries no status or staff. */
     private AckResult applyAck(UnitState unit, CallState call, UnitEvent event, EventPayload.Ack ack) {
         if (unit.answered()) {
             duplicateAcks++;
@@ -330,6 +365,19 @@ public final class MusterEngine {
         AckMatching.record(unit, outcome, call, event, ack);
         emitIfResolved(unit);
         return AckResult.MATCHED;
+    }
+
+    private AckResult keyUp(UnitEvent event) {
+        UnitState unit = voice.unitOf(event, byUnitId, units);
+        if (unit == null) {
+            return AckResult.NOT_MINE;
+        }
+        CallState attempt = VoiceFloor.attemptAt(unit, event.receivedNanos());
+        if (attempt == null) {
+            voice.keepIfUnasked(unit, event);
+            return AckResult.NOT_MINE;
+        }
+        return applyAck(unit, attempt, event, null);
     }
 
     private void emitIfResolved(UnitState unit) {
@@ -352,6 +400,7 @@ public final class MusterEngine {
             }
         }
         if (now >= timing.deadlineNanos()) {
+            voice.closeUnasked(units);
             UnitVerdicts.closeAtDeadline(units, timing);
             lanes.all().forEach(LinkLane::dropStale);
         }
@@ -369,7 +418,8 @@ public final class MusterEngine {
 
     private void dispatch(long now) {
         if (now < timing.deadlineNanos()) {
-            calls.dispatch(lanes.all(), now);
+            calls.dispatch(lanes.all().stream().filter(lane -> !voice.listensOn(lane)).toList(), now);
+            voice.open(lanes.all(), calls, now);
         }
     }
 

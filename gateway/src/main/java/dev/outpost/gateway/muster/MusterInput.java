@@ -38,6 +38,16 @@ public sealed interface MusterInput {
         }
     }
 
+    /**
+     * A PTT start or end on the talkgroup of a voice muster over talkgroup links (DMR): the dispatcher's end is T0, a
+     * unit's key-up its ack. {@code event.receivedNanos()} is an offset from the muster's start.
+     */
+    record Ptt(long atOffsetNanos, UnitEvent event) implements MusterInput {
+        public Ptt {
+            Objects.requireNonNull(event, "event");
+        }
+    }
+
     record Cancel(long atOffsetNanos) implements MusterInput {
     }
 }

@@ -3,6 +3,7 @@ package dev.outpost.gateway.muster;
 import dev.outpost.config.registry.Lifecycle;
 import dev.outpost.config.registry.Unit;
 import dev.outpost.config.registry.UnitRegistry;
+import dev.outpost.gateway.link.CallMethod;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +50,25 @@ final class MusterPlanner {
         if (request.scope() != null) {
             problems.addAll(scopeProblems(request.scope(), registry));
         }
+        voiceProblems(request, links, problems);
         return problems;
+    }
+
+    /** A talkgroup or dispatcher only for voice; a voice muster needs a talkgroup on each talkgroup link it may use. */
+    private static void voiceProblems(MusterRequest request, List<MusterLink> links, List<String> problems) {
+        if (request.method() != CallMethod.VOICE) {
+            if (request.talkgroup().isPresent() || request.dispatcherId().isPresent()) {
+                problems.add("talkgroup and dispatcher_id are for voice musters only");
+            }
+            return;
+        }
+        for (MusterLink link : links) {
+            if (link.up() && link.canCarry(CallMethod.VOICE) && link.talkgroupVoice()
+                    .filter(defaults -> VoiceFloor.talkgroup(request, defaults).isEmpty()).isPresent()) {
+                problems.add("link '" + link.linkId() + "' hears voice musters on a talkgroup, and none is set: "
+                        + "name 'talkgroup' in the request or set 'voice_talkgroup' on the link");
+            }
+        }
     }
 
     private static void requirePositive(String name, Duration value, List<String> problems) {

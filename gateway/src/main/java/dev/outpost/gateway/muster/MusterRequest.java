@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param preferLinks    link ids to try first, in order; any other link that can reach a unit follows
  * @param label          free text shown in reports
  * @param allowOverlap   whether it may call units that a running muster is calling too (refused otherwise)
+ * @param talkgroup      for a voice muster on talkgroup links (DMR): the talkgroup, else each link's default
+ * @param dispatcherId   for a voice muster on talkgroup links: the dispatcher's radio id, else each link's own
  */
 public record MusterRequest(
         Optional<String> musterId,
@@ -28,18 +30,36 @@ public record MusterRequest(
         Duration lateWindow,
         List<String> preferLinks,
         String label,
-        boolean allowOverlap) {
+        boolean allowOverlap,
+        Optional<Integer> talkgroup,
+        Optional<Integer> dispatcherId) {
 
     public MusterRequest {
         musterId = musterId == null ? Optional.empty() : musterId;
+        talkgroup = talkgroup == null ? Optional.empty() : talkgroup;
+        dispatcherId = dispatcherId == null ? Optional.empty() : dispatcherId;
         preferLinks = preferLinks == null ? List.of() : List.copyOf(preferLinks);
         label = label == null ? "" : label;
+    }
+
+    /** A request that names no talkgroup or dispatcher (voice musters use the links' defaults). */
+    public MusterRequest(Optional<String> musterId, MusterScope scope, CallMethod method, Duration attemptTimeout,
+                         int retries, Duration deadline, Duration lateWindow, List<String> preferLinks, String label,
+                         boolean allowOverlap) {
+        this(musterId, scope, method, attemptTimeout, retries, deadline, lateWindow, preferLinks, label, allowOverlap,
+                Optional.empty(), Optional.empty());
     }
 
     /** A request that does not allow overlapping a running muster. */
     public MusterRequest(Optional<String> musterId, MusterScope scope, CallMethod method, Duration attemptTimeout,
                          int retries, Duration deadline, Duration lateWindow, List<String> preferLinks, String label) {
         this(musterId, scope, method, attemptTimeout, retries, deadline, lateWindow, preferLinks, label, false);
+    }
+
+    /** This request with {@code talkgroup} as its talkgroup. */
+    public MusterRequest withTalkgroup(int talkgroup) {
+        return new MusterRequest(musterId, scope, method, attemptTimeout, retries, deadline, lateWindow, preferLinks,
+                label, allowOverlap, Optional.of(talkgroup), dispatcherId);
     }
 
     /** Attempts per unit: the first one plus the retries. */

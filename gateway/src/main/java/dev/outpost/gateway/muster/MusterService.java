@@ -7,6 +7,7 @@ import dev.outpost.gateway.link.CallMethod;
 import dev.outpost.gateway.link.Link;
 import dev.outpost.gateway.link.LinkState;
 import dev.outpost.gateway.link.LinkStatus;
+import dev.outpost.gateway.link.TalkgroupVoiceLink;
 import dev.outpost.gateway.muster.report.MusterReport;
 import dev.outpost.gateway.time.GatewayClock;
 import dev.outpost.gateway.time.TaskScheduler;
@@ -95,6 +96,17 @@ public final class MusterService {
         this.groups = java.util.Objects.requireNonNull(assigner, "assigner");
     }
 
+    /**
+     * A voice muster that names no talkgroup takes its scope's configured one (street or district), resolved here so
+     * that the recorded request, and so a replay, carries it.
+     */
+    private MusterRequest withScopeTalkgroup(MusterRequest request) {
+        if (request.method() != CallMethod.VOICE || request.talkgroup().isPresent()) {
+            return request;
+        }
+        return groups.talkgroupOf(request.scope()).map(request::withTalkgroup).orElse(request);
+    }
+
     /** Starts a muster now; its first calls go out before this returns. */
     public MusterSnapshot start(MusterRequest request) throws MusterRejected {
         scheduler.checkOwnerThread();
@@ -103,6 +115,7 @@ public final class MusterService {
         if (request.musterId().isPresent()) {
             Optional.ofNullable(MusterIds.problemWith(id, this::idInUse)).ifPresent(problems::add);
         }
+        request = withScopeTalkgroup(request);
         MusterEngine engine;
         List<MusterLink> linkViews = linkViews();
         Instant startedAt = clock.wallNow();
@@ -187,10 +200,16 @@ public final class MusterService {
 
     /**
      * Feeds one unit event. Acks go to the muster that owns their call reference, else to the most
-     * recently started running muster that awaits that unit; other events are ignored.
+     * recently started running muster that awaits that unit; PTT starts and ends on a voice muster's talkgroup go to
+     * every muster listening there; other events are ignored.
      */
     public void onEvent(UnitEvent event) {
         scheduler.checkOwnerThread();
+        if (event.payload() instanceof EventPayload.PttStart || event.payload() instanceof EventPayload.PttEnd) {
+            // Voice musters on a talkgroup take T0 and key-ups from PTT; each one listening there hears it.
+            List.copyOf(running.values()).stream().filter(d -> d.engine().hears(event)).forEach(d -> d.onPtt(event));
+            return;
+        }
         if (!(event.payload() instanceof EventPayload.Ack ack)) {
             return;
         }
@@ -247,7 +266,10 @@ public final class MusterService {
         return links.values().stream().map(link -> {
             LinkStatus status = link.status();
             boolean up = status != null && status.state() == LinkState.UP;
-            return new MusterLink(link.id(), link.bearer(), link.pacing(), up, methodsOf.apply(link));
+            Optional<TalkgroupVoiceLink.TalkgroupVoice> voice = link instanceof TalkgroupVoiceLink t
+                    ? Optional.of(t.talkgroupVoice()) : Optional.empty();
+            return new MusterLink(link.id(), link.bearer(), link.pacing(), up, methodsOf.apply(link),
+                    MusterChannels.NONE, voice);
         }).toList();
     }
 

@@ -12,6 +12,7 @@ import dev.outpost.gateway.event.UnitEvent;
 import dev.outpost.gateway.link.Link;
 import dev.outpost.gateway.link.LinkListener;
 import dev.outpost.gateway.link.LinkStatus;
+import dev.outpost.gateway.link.TalkgroupVoiceLink;
 import dev.outpost.gateway.link.hbp.DmrSlot;
 import dev.outpost.gateway.link.hbp.HbpMasterLink;
 import dev.outpost.gateway.link.hbp.HbpMasterOptions;
@@ -69,6 +70,7 @@ class HbpWiringTest {
                 "    callsign: BG7XYZ",
                 "    talkgroups: [46001]",
                 "    allow_radio_check: true",
+                "    dispatcher_id: 4600002",
                 ""));
         OutpostConfig cfg = ConfigLoader.load(config).orElseThrow();
         NioEventLoopGroup group = new NioEventLoopGroup(1);
@@ -90,6 +92,11 @@ class HbpWiringTest {
             assertEquals(Set.of(46001), p.talkgroups());
             assertTrue(p.allowRadioCheck());
             assertEquals("BG7XYZ", p.session().config().callsign());
+            // Voice musters: the master's talkgroup is the one its routes name; the peer has its dispatcher only.
+            assertEquals(new TalkgroupVoiceLink.TalkgroupVoice(Optional.of(4600001), Optional.of(46001)),
+                    ((TalkgroupVoiceLink) master).talkgroupVoice());
+            assertEquals(new TalkgroupVoiceLink.TalkgroupVoice(Optional.of(4600002), Optional.empty()),
+                    ((TalkgroupVoiceLink) peer).talkgroupVoice());
             assertFalse(p.toString().contains("passw0rd"));
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

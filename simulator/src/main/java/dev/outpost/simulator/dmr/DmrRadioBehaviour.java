@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param voiceNeverAnswerFraction share of online units that never key up to answer a dispatcher's call
  * @param keyUpDelay             from the end of the dispatcher's call to the reply's key-up
  * @param voiceDuration          how long a reply is spoken (rounded up to whole 360 ms superframes)
- * @param busyRetry              how long a person waits to key up again after hearing the slot busy
- * @param maxBusyRetries         key-up attempts after the first before giving up
+ * @param busyRetry              how long a person waits to key up again after hearing the slot busy, or after
+ *                               a reply that collided with another (nobody answers it)
+ * @param maxBusyRetries         key-up attempts after the first before giving up (busy and collided alike)
  */
 public record DmrRadioBehaviour(double twoBurstAckFraction, double voiceNeverAnswerFraction,
         DelayDistribution keyUpDelay, DelayDistribution voiceDuration, DelayDistribution busyRetry,
@@ -32,7 +33,7 @@ public record DmrRadioBehaviour(double twoBurstAckFraction, double voiceNeverAns
 
     /**
      * 10 % of acks two bursts late; 5 % never answer by voice; key-up after a log-normal delay (median 1.5 s),
-     * speaking about 1.5 s; on a busy slot, trying again after about 1.5 s, three times at most.
+     * speaking about 1.5 s; on a busy slot or after a collision, trying again after about 1.5 s, three times at most.
      */
     public static DmrRadioBehaviour defaults() {
         return new DmrRadioBehaviour(0.1, 0.05,

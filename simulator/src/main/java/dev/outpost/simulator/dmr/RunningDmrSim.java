@@ -72,6 +72,29 @@ public final class RunningDmrSim implements AutoCloseable {
         });
     }
 
+    /**
+     * The dispatcher {@code dispatcherId} (a console radio, no unit) speaks now on {@code talkgroup} for
+     * {@code superframes} x 360 ms, on every slot that has radios: a wide-area talkgroup, carried to each site by the
+     * radio network. Each repeater puts the call on air (as any transmission: it waits if the slot is busy), sends it
+     * to its master, and when it ends there, the radios on that slot answer by keying up. Returns the slots it went
+     * out on.
+     */
+    public int dispatch(int dispatcherId, int talkgroup, int superframes) {
+        return call(() -> {
+            int slots = 0;
+            for (SimRepeater repeater : repeaters()) {
+                for (int slot = 1; slot <= 2; slot++) {
+                    int s = slot;
+                    if (repeater.radios().stream().anyMatch(r -> r.slot() == s)) {
+                        repeater.dispatch(dispatcherId, talkgroup, slot, superframes);
+                        slots++;
+                    }
+                }
+            }
+            return slots;
+        });
+    }
+
     private List<SimRepeater> repeaters() {
         List<SimRepeater> out = new ArrayList<>();
         stations.forEach(s -> out.add(s.repeater()));

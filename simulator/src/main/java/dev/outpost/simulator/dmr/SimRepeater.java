@@ -18,13 +18,18 @@ import java.util.function.Consumer;
 /**
  * The air side of one simulated repeater: its two slots and the radios behind it. DMRD from the network goes on
  * air on its slot; radios answer radio checks (auto-ack in the burst held for it), call alerts (after a person's
- * delay) and group calls (keying up after the call ended); their bursts go back to the network as each burst is
- * complete. Sans-I/O: driven by a {@link DmrScheduler}; {@code network} takes the DMRD to send. One thread.
+ * delay) and group calls (keying up after the call ended, whether it came from the network or from the dispatcher's
+ * radio on the slot); their bursts go back to the network as each burst is complete. A reply that finds the slot
+ * busy, or that collided (the person hears no answer), is spoken again after a random back-off, a few times at
+ * most. Sans-I/O: driven by a {@link DmrScheduler}; {@code network} takes the DMRD to send. One thread.
  */
 final class SimRepeater {
     static final String RADIO_CHECK = "radio_check";
     static final String CALL_ALERT = "call_alert";
     static final String VOICE = "voice";
+    static final String DISPATCHER = "dispatcher";
+    /** The dispatcher keys up again this long after finding the slot busy or being garbled. */
+    private static final long DISPATCHER_RETRY_NANOS = 300_000_000L;
 
     /** A request on the downlink, for the radio {@code target}. */
     private record Request(String kind, int target, int requester, String callId) {
@@ -32,6 +37,10 @@ final class SimRepeater {
 
     /** The end of a group call on the downlink (its terminator). */
     private record CallEnd(int talkgroup, String callId) {
+    }
+
+    /** The dispatcher's call on a talkgroup, spoken on the air of one slot (a console radio, or the network's). */
+    private record DispatcherCall(int dispatcherId, int talkgroup, String callId, long streamId) {
     }
 
     /** Why a radio transmits: answering {@code callId} (null for unprompted traffic), the n-th try. */
@@ -114,6 +123,19 @@ final class SimRepeater {
         return true;
     }
 
+    /**
+     * The dispatcher ({@code dispatcherId}, no unit) speaks now on {@code talkgroup} on {@code slot} for
+     * {@code superframes} x 360 ms: the call goes on air like any radio's and to the network; when it ends, the
+     * radios on the slot answer it.
+     */
+    void dispatch(int dispatcherId, int talkgroup, int slot, int superframes) {
+        long streamId = newStreamId();
+        DmrRoute.Stream stream = new DmrRoute.Stream(streamId, dispatcherId, talkgroup, Dmrd.CallType.GROUP);
+        List<Dmrd> call = DmrFrames.voiceCall(route(slot), stream, superframes);
+        slots[slot].keyUp(new SlotChannel.Uplink(dispatcherId, call, new DispatcherCall(dispatcherId, talkgroup,
+                "d" + streamId, streamId)));
+    }
+
     private void keyUpVoice(SimRadio radio, Answer answer, int superframes) {
         DmrRoute.Stream stream = new DmrRoute.Stream(answer.streamId(), radio.dmrId(), answer.destination(),
                 Dmrd.CallType.GROUP);
@@ -176,17 +198,22 @@ final class SimRepeater {
         }
 
         private void onCallEnd(CallEnd end, SlotChannel.Downlink downlink, long airStart, long reach) {
-            if (!talkgroups.isEmpty() && !talkgroups.contains(end.talkgroup())) {
+            answerGroupCall(end.talkgroup(), end.callId(), downlink.arrivedNanos(), airStart, reach);
+        }
+
+        /** A group call ended on this slot at {@code reach}: its radios heard it, and those who answer key up. */
+        private void answerGroupCall(int talkgroup, String callId, long arrived, long airStart, long reach) {
+            if (!talkgroups.isEmpty() && !talkgroups.contains(talkgroup)) {
                 return;
             }
             for (SimRadio radio : radios.values()) {
                 if (radio.slot() != slot || !radio.online()) {
                     continue;
                 }
-                deliver(new TruthEntry.DmrDelivered(end.callId(), radio.unitId(), radio.dmrId(), VOICE, peerId, slot,
-                        downlink.arrivedNanos(), airStart, reach));
+                deliver(new TruthEntry.DmrDelivered(callId, radio.unitId(), radio.dmrId(), VOICE, peerId, slot,
+                        arrived, airStart, reach));
                 if (radio.answersVoice()) {
-                    Answer answer = new Answer(radio, VOICE, end.callId(), reach, end.talkgroup(), newStreamId(), 0);
+                    Answer answer = new Answer(radio, VOICE, callId, reach, talkgroup, newStreamId(), 0);
                     int superframes = radio.voiceSuperframes();
                     scheduler.at(reach + radio.keyUpDelayNanos(), () -> keyUpVoice(radio, answer, superframes));
                 }
@@ -195,6 +222,10 @@ final class SimRepeater {
 
         @Override
         public void uplinkBurst(SlotChannel.Uplink uplink, int index, long airStart, long burstEnd) {
+            if (uplink.context() instanceof DispatcherCall call) {
+                dispatcherBurst(uplink, call, index, airStart, burstEnd);
+                return;
+            }
             Answer answer = (Answer) uplink.context();
             SimRadio radio = answer.radio();
             long now = scheduler.now();
@@ -211,10 +242,26 @@ final class SimRepeater {
             network.accept(uplink.bursts().get(index));
         }
 
+        private void dispatcherBurst(SlotChannel.Uplink uplink, DispatcherCall call, int index, long airStart,
+                long burstEnd) {
+            counters.uplink.incrementAndGet();
+            network.accept(uplink.bursts().get(index));
+            int bursts = uplink.bursts().size();
+            if (index == bursts - 1) {
+                truth.record(new TruthEntry.DmrKeyUp("", call.dispatcherId(), DISPATCHER, peerId, slot,
+                        call.talkgroup(), call.streamId(), airStart, scheduler.now(), bursts, "sent"));
+                answerGroupCall(call.talkgroup(), call.callId(), airStart, airStart, burstEnd);
+            }
+        }
+
         @Override
         public void uplinkCollided(List<SlotChannel.Uplink> garbled, long airStart, long airEnd) {
             counters.collisions.incrementAndGet();
             for (SlotChannel.Uplink uplink : garbled) {
+                if (uplink.context() instanceof DispatcherCall) {
+                    dispatcherAgainLater(uplink, airEnd);
+                    continue;
+                }
                 Answer answer = (Answer) uplink.context();
                 List<Integer> others = garbled.stream().filter(u -> u != uplink).map(SlotChannel.Uplink::source)
                         .toList();
@@ -223,13 +270,28 @@ final class SimRepeater {
                 truth.record(new TruthEntry.DmrCollision(answer.radio().unitId(), uplink.source(), answer.kind(),
                         peerId, slot, airStart, end, others));
                 truth.record(keyUp(answer, airStart, end, bursts, "collided"));
+                if (answer.kind().equals(VOICE)) {
+                    tryAgainLater(uplink, answer, airEnd); // nobody answers a garbled reply: the person says it again
+                }
             }
         }
 
         @Override
         public void uplinkBusy(SlotChannel.Uplink uplink, long now) {
             counters.busy.incrementAndGet();
-            Answer answer = (Answer) uplink.context();
+            if (uplink.context() instanceof DispatcherCall) {
+                dispatcherAgainLater(uplink, now);
+                return;
+            }
+            tryAgainLater(uplink, (Answer) uplink.context(), now);
+        }
+
+        private void dispatcherAgainLater(SlotChannel.Uplink uplink, long now) {
+            scheduler.at(now + DISPATCHER_RETRY_NANOS, () -> slots[slot].keyUp(uplink));
+        }
+
+        /** After a random back-off, unless its tries are used up: then it gives up. */
+        private void tryAgainLater(SlotChannel.Uplink uplink, Answer answer, long now) {
             if (answer.attempt() < answer.radio().maxBusyRetries()) {
                 SlotChannel.Uplink again = new SlotChannel.Uplink(uplink.source(), uplink.bursts(), answer.retry());
                 scheduler.at(now + answer.radio().busyRetryNanos(), () -> slots[slot].keyUp(again));

@@ -83,7 +83,9 @@ public sealed interface TruthEntry {
     /**
      * A radio's transmission on a slot: {@code outcome} is {@code sent}, {@code collided} (garbled together with
      * another one that started in the same burst: nothing reached the network) or {@code gave_up} (the slot stayed
-     * busy through every retry). Air instants are the first burst's start and the last burst's end.
+     * busy, or the reply collided, through every retry). Air instants are the first burst's start and the last
+     * burst's end. The dispatcher's call ({@code kind} {@code dispatcher}, no unit) ends when its terminator's DMRD
+     * went to the master: the end of transmission a voice muster takes as T0.
      */
     record DmrKeyUp(String unitId, int dmrId, String kind, long peerId, int slot, int destination, long streamId,
             long airStartMonoNanos, long airEndMonoNanos, int bursts, String outcome) implements TruthEntry {

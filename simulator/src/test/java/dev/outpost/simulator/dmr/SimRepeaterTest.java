@@ -12,7 +12,9 @@ import dev.outpost.protocol.hbp.DmrRoute;
 import dev.outpost.protocol.hbp.DmrSignal;
 import dev.outpost.protocol.hbp.Dmrd;
 import dev.outpost.protocol.hbp.RadioCheck;
+import dev.outpost.simulator.behaviour.DelayDistribution;
 import dev.outpost.simulator.truth.TruthEntry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -83,16 +85,61 @@ class SimRepeaterTest {
         DmrTestWorld w = new DmrTestWorld(4, DmrTestWorld.fixedAir(), Set.of());
         DmrRoute.Stream call = new DmrRoute.Stream(900, DISPATCHER, 91, Dmrd.CallType.GROUP);
         DmrFrames.voiceCall(SLOT1, call, 1).forEach(w.repeater::fromNetwork); // 8 bursts: 0..7, end at 450 ms
-        w.clock.advance(5_000 * MS);
+        w.clock.advance(10_000 * MS);
 
-        // Radios 1 and 3 (slot 1) both key up 1 s after the end: same burst, both garbled, nothing sent.
+        // Radios 1 and 3 (slot 1) both key up 1 s after the end: same burst, both garbled, nothing sent. With fixed
+        // back-offs they say it again in step, collide each time, and give up after their three retries.
         assertEquals(List.of(), w.sent);
         List<TruthEntry.DmrCollision> collisions = w.truth.entries(TruthEntry.DmrCollision.class);
-        assertEquals(2, collisions.size());
+        assertEquals(8, collisions.size());
         assertEquals(List.of(4_600_003), collisions.get(0).withDmrIds());
         assertEquals(1_500L, w.sinceEpoch(collisions.get(0).airStartMonoNanos()));
+        // the first garbled reply (700 ms: 2 superframes, 14 bursts) ends at 2310 ms; 500 ms later they key up
+        // again, at the burst of 2820 ms
+        assertEquals(2_820L, w.sinceEpoch(collisions.get(2).airStartMonoNanos()));
         assertEquals(2, w.truth.entries(TruthEntry.DmrDelivered.class).size());
-        assertEquals(1, w.counters.collisions.get());
+        assertEquals(4, w.counters.collisions.get());
+        assertEquals(2, w.counters.gaveUp.get());
+        assertEquals(List.of("collided", "gave_up", "collided", "gave_up"), w.truth.entries(TruthEntry.DmrKeyUp.class)
+                .stream().skip(6).map(TruthEntry.DmrKeyUp::outcome).toList());
+    }
+
+    @Test
+    void aDispatcherOnTheSlotIsSentToTheNetworkAndItsEndIsWhenRadiosAnswer() {
+        DmrTestWorld w = new DmrTestWorld(2, DmrTestWorld.fixedAir(), Set.of());
+        w.repeater.dispatch(DISPATCHER, 91, 1, 1); // 8 bursts from 0 on slot 1: ends at 450 ms
+        w.clock.advance(5_000 * MS);
+
+        assertEquals(8 + 14, w.sent.size(), "the dispatcher's call, then radio 1's reply (2 superframes)");
+        assertTrue(w.sent.subList(0, 8).stream().allMatch(f -> f.source() == DISPATCHER && f.destination() == 91));
+        assertTrue(DmrInterpreter.interpret(w.sent.get(7)) instanceof DmrSignal.VoiceTerminator);
+        assertEquals(450L, w.sinceEpoch(w.sentAt.get(7)));
+        TruthEntry.DmrKeyUp dispatcher = w.truth.entries(TruthEntry.DmrKeyUp.class).get(0);
+        assertEquals(List.of("dispatcher", "sent", 450L), List.of(dispatcher.kind(), dispatcher.outcome(),
+                w.sinceEpoch(dispatcher.airEndMonoNanos())));
+        TruthEntry.DmrReplied reply = w.truth.entries(TruthEntry.DmrReplied.class).get(0);
+        assertEquals(4_600_001, reply.dmrId());
+        assertEquals(450L, w.sinceEpoch(reply.reachMonoNanos()), "reached by the dispatcher's end");
+        assertEquals(1_500L, w.sinceEpoch(reply.airStartMonoNanos()), "1 s later, at the next burst");
+        assertEquals(1_530L, w.sinceEpoch(reply.sentMonoNanos()));
+    }
+
+    @Test
+    void collidedRepliesAreSaidAgainAfterARandomBackOff() {
+        DmrRadioBehaviour air = new DmrRadioBehaviour(0, 0, new DelayDistribution.Fixed(Duration.ofSeconds(1)),
+                new DelayDistribution.Fixed(Duration.ofMillis(300)),
+                new DelayDistribution.Normal(Duration.ofMillis(1500), Duration.ofMillis(600), Duration.ofMillis(300)),
+                3);
+        DmrTestWorld w = new DmrTestWorld(4, air, Set.of());
+        w.repeater.dispatch(DISPATCHER, 91, 1, 1);
+        w.clock.advance(20_000 * MS);
+
+        List<TruthEntry.DmrReplied> replies = w.truth.entries(TruthEntry.DmrReplied.class);
+        assertTrue(w.counters.collisions.get() > 0, "they collided first");
+        assertEquals(2, replies.size(), "then both got through: " + w.truth.entries(TruthEntry.DmrKeyUp.class));
+        assertTrue(replies.stream().allMatch(r -> w.sinceEpoch(r.airStartMonoNanos()) > 1_500),
+                "after the collision at 1500 ms");
+        assertEquals(0, w.counters.gaveUp.get());
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.outpost.gateway.link.LinkState;
 import dev.outpost.gateway.link.LinkStatus;
 import dev.outpost.gateway.link.LinkUnavailableException;
 import dev.outpost.gateway.link.Pacing;
+import dev.outpost.gateway.link.TalkgroupVoiceLink;
 import dev.outpost.gateway.time.GatewayClock;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * The link is up while it listens; each base station's login, RPTC and liveness is in {@link LinkStatus#stations()}.
  * Calls are radio checks (POLL) and call alerts (CONFIRM), one radio per call, each on the slot that reaches it.
  */
-public final class HbpMasterLink implements Link {
+public final class HbpMasterLink implements Link, TalkgroupVoiceLink {
     private static final Logger log = LoggerFactory.getLogger(HbpMasterLink.class);
     private static final int CALL_BOOK_CAPACITY = 100_000;
 
@@ -86,6 +87,12 @@ public final class HbpMasterLink implements Link {
     @Override
     public LinkStatus status() {
         return board.snapshot();
+    }
+
+    /** Voice musters: T0 from the dispatcher's PTT end on the talkgroup, acks from key-ups (PTT events). */
+    @Override
+    public TalkgroupVoice talkgroupVoice() {
+        return new TalkgroupVoice(options.dispatcherId(), options.voiceTalkgroup());
     }
 
     @Override

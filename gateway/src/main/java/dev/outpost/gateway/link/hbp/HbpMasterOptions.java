@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param radioId          the radio id Outpost's radio checks and call alerts come from
  * @param streamTimeout    silence after which a voice stream without terminator has ended
  * @param routes           which slot reaches which units, in order of preference
+ * @param voiceTalkgroup   the talkgroup of voice musters whose request names none, if configured
  */
 public record HbpMasterOptions(String id, InetSocketAddress listen, Optional<String> sharedPassphrase,
         Map<Long, String> peerPassphrases, HbpMasterSessionConfig sessions, int slotsInFlight, double callRate,
-        Optional<Integer> dispatcherId, int radioId, Duration streamTimeout, List<HbpRouteRule> routes) {
+        Optional<Integer> dispatcherId, int radioId, Duration streamTimeout, List<HbpRouteRule> routes,
+        Optional<Integer> voiceTalkgroup) {
 
     public HbpMasterOptions {
         Objects.requireNonNull(id, "id");
@@ -34,9 +36,18 @@ public record HbpMasterOptions(String id, InetSocketAddress listen, Optional<Str
         Objects.requireNonNull(dispatcherId, "dispatcherId");
         Objects.requireNonNull(streamTimeout, "streamTimeout");
         routes = List.copyOf(routes);
+        Objects.requireNonNull(voiceTalkgroup, "voiceTalkgroup");
         if (slotsInFlight < 1 || !(callRate > 0)) {
             throw new IllegalArgumentException("slotsInFlight must be >= 1 and callRate > 0");
         }
+    }
+
+    /** Options without a default talkgroup for voice musters. */
+    public HbpMasterOptions(String id, InetSocketAddress listen, Optional<String> sharedPassphrase,
+            Map<Long, String> peerPassphrases, HbpMasterSessionConfig sessions, int slotsInFlight, double callRate,
+            Optional<Integer> dispatcherId, int radioId, Duration streamTimeout, List<HbpRouteRule> routes) {
+        this(id, listen, sharedPassphrase, peerPassphrases, sessions, slotsInFlight, callRate, dispatcherId, radioId,
+                streamTimeout, routes, Optional.empty());
     }
 
     /** The passphrase {@code peerId} must prove, or empty if that peer may not log in. */
@@ -65,6 +76,6 @@ public record HbpMasterOptions(String id, InetSocketAddress listen, Optional<Str
                 + (sharedPassphrase.isPresent() ? "***" : "none") + ", peers=" + peerPassphrases.keySet()
                 + ", sessions=" + sessions + ", slotsInFlight=" + slotsInFlight + ", callRate=" + callRate
                 + ", dispatcherId=" + dispatcherId + ", radioId=" + radioId + ", streamTimeout=" + streamTimeout
-                + ", routes=" + routes + "]";
+                + ", routes=" + routes + ", voiceTalkgroup=" + voiceTalkgroup + "]";
     }
 }

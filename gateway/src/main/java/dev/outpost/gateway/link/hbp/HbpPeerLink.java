@@ -12,6 +12,7 @@ import dev.outpost.gateway.link.LinkState;
 import dev.outpost.gateway.link.LinkStatus;
 import dev.outpost.gateway.link.LinkUnavailableException;
 import dev.outpost.gateway.link.Pacing;
+import dev.outpost.gateway.link.TalkgroupVoiceLink;
 import dev.outpost.gateway.time.GatewayClock;
 import dev.outpost.protocol.hbp.DmrFrames;
 import dev.outpost.protocol.hbp.DmrRoute;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * events and, when allowed, sends radio checks and call alerts. When the master refuses us, closes us or stops
  * answering the login, the link starts over on a fresh socket after a jittered, doubling delay.
  */
-public final class HbpPeerLink implements Link {
+public final class HbpPeerLink implements Link, TalkgroupVoiceLink {
     private static final Logger log = LoggerFactory.getLogger(HbpPeerLink.class);
 
     private final HbpPeerOptions options;
@@ -89,6 +90,12 @@ public final class HbpPeerLink implements Link {
     @Override
     public LinkStatus status() {
         return board.snapshot();
+    }
+
+    /** Voice musters: T0 from the dispatcher's PTT end on the talkgroup, acks from key-ups (PTT events). */
+    @Override
+    public TalkgroupVoice talkgroupVoice() {
+        return options.voice();
     }
 
     @Override

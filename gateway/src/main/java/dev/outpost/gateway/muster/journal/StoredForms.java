@@ -9,6 +9,7 @@ import dev.outpost.config.registry.Unit;
 import dev.outpost.config.registry.UnitClass;
 import dev.outpost.gateway.link.CallMethod;
 import dev.outpost.gateway.link.Pacing;
+import dev.outpost.gateway.link.TalkgroupVoiceLink.TalkgroupVoice;
 import dev.outpost.gateway.muster.MusterChannels;
 import dev.outpost.gateway.muster.MusterLink;
 import dev.outpost.gateway.muster.MusterRequest;
@@ -57,6 +58,8 @@ final class StoredForms {
         r.preferLinks().forEach(prefer::add);
         n.put("label", r.label());
         n.put("allow_overlap", r.allowOverlap());
+        r.talkgroup().ifPresent(tg -> n.put("talkgroup", tg));
+        r.dispatcherId().ifPresent(id -> n.put("dispatcher_id", id));
         return n.toString();
     }
 
@@ -73,7 +76,8 @@ final class StoredForms {
                 CallMethod.valueOf(n.path("method").asText()), Duration.ofNanos(n.path("attempt_timeout_ns").asLong()),
                 n.path("retries").asInt(), Duration.ofNanos(n.path("deadline_ns").asLong()),
                 Duration.ofNanos(n.path("late_window_ns").asLong()), texts(n.path("prefer")), n.path("label").asText(),
-                n.path("allow_overlap").asBoolean(false));
+                n.path("allow_overlap").asBoolean(false), whole(n.path("talkgroup")),
+                whole(n.path("dispatcher_id")));
     }
 
     static String links(List<MusterLink> links) {
@@ -92,6 +96,11 @@ final class StoredForms {
                 n.set("channels", channels(l.channels()));
             }
             l.group().ifPresent(group -> n.put("group", group));
+            l.talkgroupVoice().ifPresent(v -> {
+                ObjectNode voice = n.putObject("talkgroup_voice");
+                v.dispatcherId().ifPresent(id -> voice.put("dispatcher_id", id));
+                v.talkgroup().ifPresent(tg -> voice.put("talkgroup", tg));
+            });
         }
         return array.toString();
     }
@@ -103,7 +112,8 @@ final class StoredForms {
             texts(n.path("methods")).forEach(m -> methods.add(CallMethod.valueOf(m)));
             out.add(new MusterLink(n.path("link_id").asText(), Bearer.valueOf(n.path("bearer").asText()),
                     pacing(n), n.path("up").asBoolean(), methods,
-                    channels(n.path("channels")), Optional.ofNullable(n.path("group").textValue())));
+                    channels(n.path("channels")), Optional.ofNullable(n.path("group").textValue()),
+                    talkgroupVoice(n.path("talkgroup_voice"))));
         }
         return out;
     }
@@ -130,6 +140,17 @@ final class StoredForms {
         Map<String, String> units = new LinkedHashMap<>();
         n.path("units").fields().forEachRemaining(e -> units.put(e.getKey(), e.getValue().asText()));
         return new MusterChannels(pacing, units);
+    }
+
+    /** Links stored before voice over talkgroups, and links without it, have none. */
+    private static Optional<TalkgroupVoice> talkgroupVoice(JsonNode n) {
+        return n.isObject()
+                ? Optional.of(new TalkgroupVoice(whole(n.path("dispatcher_id")), whole(n.path("talkgroup"))))
+                : Optional.empty();
+    }
+
+    private static Optional<Integer> whole(JsonNode n) {
+        return n.isIntegralNumber() ? Optional.of(n.intValue()) : Optional.empty();
     }
 
     private static Pacing pacing(JsonNode n) {
