@@ -7,9 +7,7 @@ import dev.outpost.gateway.event.UnitEvent;
 import dev.outpost.gateway.link.CallReceipt;
 import dev.outpost.gateway.muster.report.MusterReport;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -30,13 +28,11 @@ public final class MusterEngine {
     private final Map<String, UnitState> byUnitId = new HashMap<>();
     private final CallBook calls;
     private final VoiceFloor voice;
-    private final List<MusterAck> acks = new ArrayList<>();
+    private final Answers answers;
     private long lastNanos;
     private boolean cancelled;
     private boolean finished;
     private long finishedNanos;
-    private int duplicateAcks;
-    private int ignoredAcks;
 
     private MusterEngine(String id, MusterRequest request, UnitRegistry registry, List<MusterLink> links,
                          ChannelAssigner channels, GroupAssigner groups, long nowNanos, Instant wallNow) {
@@ -46,6 +42,7 @@ public final class MusterEngine {
         this.startedAt = wallNow;
         this.lastNanos = nowNanos;
         this.calls = new CallBook(id, request);
+        this.answers = new Answers(id);
         this.lanes = new LaneSet(links, channels, nowNanos);
         this.units = MusterPlanner.plan(request, registry, lanes);
         GroupCalls.plan(request, registry, lanes, groups);
@@ -85,43 +82,15 @@ public final class MusterEngine {
         return engine;
     }
 
-    /**
-     * Rebuilds a muster from its start and recorded inputs (see {@link MusterInput}), on a monotonic timeline whose
-     * start is {@code startNanos}. The calls those inputs made went out before, so the sends asked for while
-     * replaying are dropped; the acks it re-derives are left for {@link #pollAcks()}. The start is not checked
-     * again: it was accepted when it first ran.
-     */
-    public static MusterEngine replay(MusterStart start, long startNanos, List<MusterInput> inputs) {
-        MusterEngine engine = new MusterEngine(start.musterId(), start.request(), new UnitRegistry(start.units()),
-                start.links(), ChannelAssigner.recorded(), GroupAssigner.recorded(), startNanos, start.startedAt());
-        engine.handleTimeout(startNanos);
-        engine.calls.drainOutbox();
-        for (MusterInput input : inputs) {
-            engine.apply(input, startNanos);
-            engine.calls.drainOutbox();
-        }
-        return engine;
+    /** Rebuilds a muster from its start and recorded inputs: see {@link MusterReplay}. */
+    static MusterEngine rebuilt(MusterStart start, long startNanos) {
+        return new MusterEngine(start.musterId(), start.request(), new UnitRegistry(start.units()), start.links(),
+                ChannelAssigner.recorded(), GroupAssigner.recorded(), startNanos, start.startedAt());
     }
 
-    private void apply(MusterInput input, long startNanos) {
-        long at = startNanos + input.atOffsetNanos();
-        if (input instanceof MusterInput.Tick) {
-            handleTimeout(at);
-        } else if (input instanceof MusterInput.Receipt r) {
-            CallReceipt receipt = r.receipt();
-            onReceipt(new CallReceipt(receipt.callRef(), startNanos + receipt.sentNanos(), receipt.sentAt(),
-                    receipt.refused()), at);
-        } else if (input instanceof MusterInput.CallFailed f) {
-            onCallFailed(f.callRef(), f.reason(), at);
-        } else if (input instanceof MusterInput.Ack a) {
-            UnitEvent e = a.event();
-            onAck(e.withReceivedNanos(startNanos + e.receivedNanos()), at);
-        } else if (input instanceof MusterInput.Ptt p) {
-            UnitEvent e = p.event();
-            onPtt(e.withReceivedNanos(startNanos + e.receivedNanos()), at);
-        } else if (input instanceof MusterInput.Cancel) {
-            cancel(at);
-        }
+    /** Drops the sends asked for so far (a replay: those calls went out when the muster first ran). */
+    void discardSends() {
+        calls.drainOutbox();
     }
 
     public String id() {
@@ -212,8 +181,7 @@ public final class MusterEngine {
 
     /** Acks whose latency became known since the last poll. */
     public List<MusterAck> pollAcks() {
-        List<MusterAck> out = List.copyOf(acks);
-        acks.clear();
+        List<MusterAck> out = answers.drain();
         return out;
     }
 
@@ -243,7 +211,7 @@ public final class MusterEngine {
             call.units.stream().filter(u -> refused.equals(u.address) && u.pending())
                     .forEach(u -> u.finish(MusterOutcome.UNREACHABLE, "refused by the network"));
         }
-        call.units.forEach(this::emitIfResolved);
+        call.units.forEach(answers::emitIfResolved);
         handleTimeout(nowNanos);
     }
 
@@ -260,7 +228,7 @@ public final class MusterEngine {
                 UnitVerdicts.concludeUnanswered(unit, UnitVerdicts.endOfLastSentAttempt(unit, timing, lastNanos),
                         "every attempt failed to send: " + reason);
             }
-            emitIfResolved(unit);
+            answers.emitIfResolved(unit);
         }
         handleTimeout(nowNanos);
     }
@@ -274,13 +242,13 @@ public final class MusterEngine {
         UnitState unit = call != null ? AckMatching.unitInCall(call, event)
                 : event.unitId().map(byUnitId::get).orElse(null);
         if (unit == null) {
-            return call != null ? ignore() : AckResult.NOT_MINE;
+            return call != null ? answers.ignore() : AckResult.NOT_MINE;
         }
         if (unit.calls.isEmpty()) {
-            return ignore();
+            return answers.ignore();
         }
         runTimers(event.receivedNanos());
-        AckResult result = applyAck(unit, call, event, ack);
+        AckResult result = answers.apply(unit, call, event, ack, timing);
         handleTimeout(nowNanos);
         return result;
     }
@@ -323,12 +291,12 @@ public final class MusterEngine {
     }
 
     public MusterSnapshot snapshot(long nowNanos) {
-        return MusterRecords.snapshot(this, units, duplicateAcks, Math.max(nowNanos, lastNanos));
+        return MusterRecords.snapshot(this, units, answers.duplicates(), Math.max(nowNanos, lastNanos));
     }
 
     /** The report as of now (final once {@link #isFinished()}). */
     public MusterReport report() {
-        return MusterRecords.report(this, units, duplicateAcks, ignoredAcks);
+        return MusterRecords.report(this, units, answers.duplicates(), answers.ignored());
     }
 
     String state() {
@@ -347,26 +315,6 @@ public final class MusterEngine {
         return finished ? finishedNanos : lastNanos;
     }
 
-    private AckResult ignore() {
-        ignoredAcks++;
-        return AckResult.IGNORED;
-    }
-
-    /** {@code ack} is null for a key-up, which carries no status or staff. */
-    private AckResult applyAck(UnitState unit, CallState call, UnitEvent event, EventPayload.Ack ack) {
-        if (unit.answered()) {
-            duplicateAcks++;
-            return AckResult.DUPLICATE;
-        }
-        MusterOutcome outcome = AckMatching.judge(unit, event.receivedNanos(), timing.lateWindowNanos());
-        if (outcome == null) {
-            return ignore();
-        }
-        AckMatching.record(unit, outcome, call, event, ack);
-        emitIfResolved(unit);
-        return AckResult.MATCHED;
-    }
-
     private AckResult keyUp(UnitEvent event) {
         UnitState unit = voice.unitOf(event, byUnitId, units);
         if (unit == null) {
@@ -377,13 +325,7 @@ public final class MusterEngine {
             voice.keepIfUnasked(unit, event);
             return AckResult.NOT_MINE;
         }
-        return applyAck(unit, attempt, event, null);
-    }
-
-    private void emitIfResolved(UnitState unit) {
-        if (unit.tryResolveLatency()) {
-            acks.add(MusterRecords.ack(id, unit));
-        }
+        return answers.apply(unit, attempt, event, null, timing);
     }
 
     /** Expires attempts and applies the deadline up to {@code nanos} (never backwards); returns the engine's now. */
@@ -441,8 +383,7 @@ public final class MusterEngine {
         finishedNanos = Math.min(now, timing.finalNanos());
         for (UnitState unit : units) {
             if (unit.answered() && !unit.latencyResolved) {
-                unit.estimateLatency();
-                acks.add(MusterRecords.ack(id, unit));
+                answers.emitEstimated(unit);
             }
         }
         calls.closeAll();

@@ -152,7 +152,7 @@ public final class MusterService {
         scheduler.checkOwnerThread();
         MusterStart start = recovered.start();
         long sinceStart = Duration.between(start.startedAt(), clock.wallNow()).toNanos();
-        MusterEngine engine = MusterEngine.replay(start, clock.monotonicNanos() - sinceStart, recovered.inputs());
+        MusterEngine engine = MusterReplay.replay(start, clock.monotonicNanos() - sinceStart, recovered.inputs());
         MusterDriver driver = new MusterDriver(engine, recovered.lastSequence(), context);
         running.put(start.musterId(), driver);
         engine.pollAcks().stream().filter(ack -> !recovered.recordedAcks().contains(ack.unitId()))

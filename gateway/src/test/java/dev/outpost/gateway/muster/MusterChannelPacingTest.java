@@ -90,7 +90,7 @@ class MusterChannelPacingTest {
         // The receipts of the first calls are the recorded inputs (the live driver receipted every call at once).
         List<MusterInput> inputs = live.sent.stream().filter(s -> s.atNanos() == 0)
                 .map(s -> (MusterInput) new MusterInput.Receipt(0, MusterFixtures.receipt(s.callRef(), 0))).toList();
-        EngineDriver replayed = new EngineDriver(MusterEngine.replay(start, 0, inputs));
+        EngineDriver replayed = new EngineDriver(MusterReplay.replay(start, 0, inputs));
         replayed.advanceTo(1_500 * MS);
         // The replay drops the start's sends (they went out before); what follows is paced exactly as live.
         List<Long> liveAfterStart = live.sent.stream().map(EngineDriver.TimedSend::atNanos).filter(t -> t > 0)
@@ -106,7 +106,7 @@ class MusterChannelPacingTest {
                 List.of(link("dmr1", Bearer.DMR, LINK, true)), 0, EPOCH);
         MusterStart start = new MusterStart("m1", original.request(), List.of(link("dmr1", Bearer.DMR, LINK, true)),
                 original.plannedUnits(), EPOCH);
-        EngineDriver replayed = new EngineDriver(MusterEngine.replay(start, 0, List.of()));
+        EngineDriver replayed = new EngineDriver(MusterReplay.replay(start, 0, List.of()));
         replayed.advanceTo(2_500 * MS);
         assertEquals(List.of(1_000 * MS, 2_000 * MS),
                 replayed.sent.stream().map(EngineDriver.TimedSend::atNanos).toList());

@@ -143,7 +143,7 @@ class MusterGroupCallTest {
                 live.engine.plannedUnits(), EPOCH);
         assertEquals(Optional.of("G-SHIPAI"), start.links().get(0).group());
 
-        MusterEngine replayed = MusterEngine.replay(start, 0, List.of());
+        MusterEngine replayed = MusterReplay.replay(start, 0, List.of());
         assertEquals(List.of(new GroupUse("poc", "G-SHIPAI")), replayed.groupsUsed());
         assertEquals(start.links(), replayed.plannedLinks());
     }

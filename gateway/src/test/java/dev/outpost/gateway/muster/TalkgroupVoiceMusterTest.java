@@ -214,7 +214,7 @@ class TalkgroupVoiceMusterTest {
         MusterReport live = gw.report();
         assertTrue(gw.recorder.inputs.stream().anyMatch(i -> i instanceof MusterInput.Ptt));
 
-        MusterEngine rebuilt = MusterEngine.replay(gw.recorder.start, 5_000 * MS, gw.recorder.inputs);
+        MusterEngine rebuilt = MusterReplay.replay(gw.recorder.start, 5_000 * MS, gw.recorder.inputs);
         assertTrue(rebuilt.isFinished());
         assertEquals(live, rebuilt.report());
     }
