@@ -6,6 +6,7 @@ import dev.outpost.config.registry.UnitRegistry;
 import dev.outpost.gateway.event.EventIds;
 import dev.outpost.gateway.event.EventPayload;
 import dev.outpost.gateway.event.UnitEvent;
+import dev.outpost.gateway.link.StatusBoard;
 import dev.outpost.gateway.link.CallMethod;
 import dev.outpost.gateway.link.CallReceipt;
 import dev.outpost.gateway.link.CallRequest;
@@ -17,7 +18,6 @@ import dev.outpost.gateway.link.LinkStatus;
 import dev.outpost.gateway.link.LinkUnavailableException;
 import dev.outpost.gateway.link.Pacing;
 import dev.outpost.gateway.link.serial.ReceivedChunk;
-import dev.outpost.gateway.link.serial.SerialLinkBoard;
 import dev.outpost.gateway.link.serial.SerialLinkDriver;
 import dev.outpost.gateway.link.serial.SerialLinkListener;
 import dev.outpost.gateway.link.serial.SerialPortOpener;
@@ -56,7 +56,7 @@ public final class FleetSyncLink implements Link {
     private final Supplier<UnitRegistry> registry;
     private final LinkListener listener;
     private final SerialLinkDriver driver;
-    private final SerialLinkBoard board;
+    private final StatusBoard board;
     private final VoiceCalls voiceCalls = new VoiceCalls();
     // Driver callbacks never overlap (SerialLinkListener), so the decoder needs no lock of its own.
     private FleetSyncDecoder decoder = new FleetSyncDecoder();
@@ -68,8 +68,8 @@ public final class FleetSyncLink implements Link {
         this.registry = registry;
         this.listener = listener;
         this.driver = new SerialLinkDriver(options.id(), opener, new PortEvents(), options.driver(), clock, threads);
-        this.board = new SerialLinkBoard(options.id(), "fleetsync", options.endpoint().describe(), clock, listener,
-                () -> driver.stats().reopens());
+        this.board = new StatusBoard(options.id(), "fleetsync", options.endpoint().describe(), clock, listener,
+                StatusBoard.Counters.fresh(), () -> driver.stats().reopens(), List::of);
     }
 
     @Override
@@ -90,7 +90,7 @@ public final class FleetSyncLink implements Link {
     @Override
     public void stop() {
         driver.close();
-        board.change(LinkState.DOWN, "link stopped");
+        board.changeIfDifferent(LinkState.DOWN, "link stopped");
     }
 
     @Override
@@ -168,7 +168,7 @@ public final class FleetSyncLink implements Link {
             if (state == LinkState.UP) {
                 decoder = new FleetSyncDecoder(); // a partial sentence from the lost connection is not continued
             }
-            board.change(state, detail);
+            board.changeIfDifferent(state, detail);
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.outpost.gateway.link.hbp;
 import dev.outpost.config.registry.Bearer;
 import dev.outpost.config.registry.UnitRegistry;
 import dev.outpost.gateway.event.UnitEvent;
+import dev.outpost.gateway.link.StatusBoard;
 import dev.outpost.gateway.link.CallReceipt;
 import dev.outpost.gateway.link.CallRequest;
 import dev.outpost.gateway.link.Link;
@@ -47,7 +48,7 @@ public final class HbpMasterLink implements Link, TalkgroupVoiceLink {
     private final LinkListener listener;
     private final HbpMasterCore core;
     private final HbpRouter router;
-    private final LinkBoard board;
+    private final StatusBoard board;
     private final UdpEndpoint endpoint;
     private boolean running;
 
@@ -68,9 +69,9 @@ public final class HbpMasterLink implements Link, TalkgroupVoiceLink {
                 this::emit);
         StationBoard stations = new StationBoard();
         this.core = new HbpMasterCore(options, random, traffic, router, stations);
-        this.board = new LinkBoard(options.id(), "hbp-master", options.listen().getHostString() + ":"
+        this.board = new StatusBoard(options.id(), "hbp-master", options.listen().getHostString() + ":"
                 + options.listen().getPort(), clock, listener,
-                new LinkBoard.Counters(core.framesIn, core.framesOut, core.framesInvalid), stations::snapshot);
+                new StatusBoard.Counters(core.framesIn, core.framesOut, core.framesInvalid), null, stations::snapshot);
         this.endpoint = new UdpEndpoint(loop, clock, core.framesOut, this::onDatagram);
     }
 

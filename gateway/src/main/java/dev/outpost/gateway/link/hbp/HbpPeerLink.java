@@ -3,6 +3,7 @@ package dev.outpost.gateway.link.hbp;
 import dev.outpost.config.registry.Bearer;
 import dev.outpost.config.registry.UnitRegistry;
 import dev.outpost.gateway.event.UnitEvent;
+import dev.outpost.gateway.link.StatusBoard;
 import dev.outpost.gateway.link.CallMethod;
 import dev.outpost.gateway.link.CallReceipt;
 import dev.outpost.gateway.link.CallRequest;
@@ -54,7 +55,7 @@ public final class HbpPeerLink implements Link, TalkgroupVoiceLink {
     private final DmrTraffic traffic;
     private final JitteredBackoff backoff;
     private final UdpEndpoint endpoint;
-    private final LinkBoard board;
+    private final StatusBoard board;
     private final AtomicLong framesIn = new AtomicLong();
     private final AtomicLong framesOut = new AtomicLong();
     private final AtomicLong framesInvalid = new AtomicLong();
@@ -72,9 +73,9 @@ public final class HbpPeerLink implements Link, TalkgroupVoiceLink {
         this.backoff = new JitteredBackoff(options.reconnectMin(), options.reconnectMax(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.endpoint = new UdpEndpoint(loop, clock, framesOut, this::onDatagram);
-        this.board = new LinkBoard(options.id(), "hbp-peer", options.master().getHostString() + ":"
-                + options.master().getPort(), clock, listener, new LinkBoard.Counters(framesIn, framesOut,
-                framesInvalid), List::of);
+        this.board = new StatusBoard(options.id(), "hbp-peer", options.master().getHostString() + ":"
+                + options.master().getPort(), clock, listener, new StatusBoard.Counters(framesIn, framesOut,
+                framesInvalid), null, List::of);
     }
 
     @Override
@@ -233,7 +234,7 @@ public final class HbpPeerLink implements Link, TalkgroupVoiceLink {
         board.change(LinkState.DOWN, reason + "; logging in again in " + delay.toMillis() + " ms");
         endpoint.schedule(OptionalLong.of(clock.monotonicNanos() + delay.toNanos()), () -> {
             if (running && session == null) {
-                board.reconnects.incrementAndGet();
+                board.countReconnect();
                 connect();
             }
         });

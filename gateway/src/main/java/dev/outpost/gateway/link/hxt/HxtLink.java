@@ -3,6 +3,7 @@ package dev.outpost.gateway.link.hxt;
 import dev.outpost.config.registry.Bearer;
 import dev.outpost.config.registry.UnitRegistry;
 import dev.outpost.gateway.event.UnitEvent;
+import dev.outpost.gateway.link.StatusBoard;
 import dev.outpost.gateway.link.CallMethod;
 import dev.outpost.gateway.link.CallReceipt;
 import dev.outpost.gateway.link.CallRequest;
@@ -55,7 +56,7 @@ public final class HxtLink implements Link {
     private final HxtEventMapper mapper;
     private final ReconnectBackoff backoff;
     private final HxtConnector connector;
-    private final HxtStatusBoard board;
+    private final StatusBoard board;
     private final HxtCallBook calls;
     private final HxtConnectionEvents events = new Events();
 
@@ -83,7 +84,7 @@ public final class HxtLink implements Link {
         this.sessionTimer = new LoopTimer(loop);
         this.reconnectTimer = new LoopTimer(loop);
         this.calls = new HxtCallBook(options.id());
-        this.board = new HxtStatusBoard(options.id(), options.peer(), clock, listener);
+        this.board = new StatusBoard(options.id(), "hxt", options.peer(), clock, listener);
     }
 
     @Override
@@ -212,7 +213,7 @@ public final class HxtLink implements Link {
         board.change(LinkState.DOWN, reason + "; reconnecting in " + delay.toMillis() + " ms");
         reconnectTimer.schedule(delay.toNanos(), () -> {
             if (running && channel == null) {
-                board.reconnects.incrementAndGet();
+                board.countReconnect();
                 connect();
             }
         });

@@ -2,6 +2,7 @@ package dev.outpost.gateway.link.pei;
 
 import dev.outpost.config.registry.Bearer;
 import dev.outpost.config.registry.UnitRegistry;
+import dev.outpost.gateway.link.StatusBoard;
 import dev.outpost.gateway.link.CallMethod;
 import dev.outpost.gateway.link.CallReceipt;
 import dev.outpost.gateway.link.CallRequest;
@@ -14,7 +15,6 @@ import dev.outpost.gateway.link.LinkUnavailableException;
 import dev.outpost.gateway.link.Pacing;
 import dev.outpost.gateway.link.serial.ReceivedChunk;
 import dev.outpost.gateway.link.serial.SerialLinkDriver;
-import dev.outpost.gateway.link.serial.SerialLinkBoard;
 import dev.outpost.gateway.link.serial.SerialLinkListener;
 import dev.outpost.gateway.link.serial.SerialPortOpener;
 import dev.outpost.gateway.time.GatewayClock;
@@ -61,7 +61,7 @@ public final class PeiLink implements Link {
     private final PeiEventMapper mapper;
     private final VoiceCalls voiceCalls = new VoiceCalls();
     private final PeiPendingCalls pending;
-    private final SerialLinkBoard board;
+    private final StatusBoard board;
     private io.netty.util.concurrent.ScheduledFuture<?> timer;
     private PeiCommand.SetSdsParameters service;
     private boolean stopped;
@@ -76,8 +76,8 @@ public final class PeiLink implements Link {
         this.mapper = new PeiEventMapper(options.id(), registry, options.statuses(), book);
         this.pending = new PeiPendingCalls(options.id());
         this.driver = new SerialLinkDriver(options.id(), opener, new PortEvents(), options.driver(), clock, threads);
-        this.board = new SerialLinkBoard(options.id(), "pei", options.endpoint().describe(), clock, listener,
-                () -> driver.stats().reopens());
+        this.board = new StatusBoard(options.id(), "pei", options.endpoint().describe(), clock, listener,
+                StatusBoard.Counters.fresh(), () -> driver.stats().reopens(), List::of);
     }
 
     @Override
@@ -116,7 +116,7 @@ public final class PeiLink implements Link {
             stopped = true;
             carryOut(session.stop("link stopped"), clock.monotonicNanos(), clock.wallNow());
             pending.failAll("link stopped");
-            board.change(LinkState.DOWN, "link stopped");
+            board.changeIfDifferent(LinkState.DOWN, "link stopped");
         };
         if (loop.inEventLoop()) {
             last.run();
@@ -191,13 +191,13 @@ public final class PeiLink implements Link {
         long now = clock.monotonicNanos();
         if (state == LinkState.UP) {
             service = null;
-            board.change(LinkState.CONNECTING, detail + "; waiting for the radio to answer AT");
+            board.changeIfDifferent(LinkState.CONNECTING, detail + "; waiting for the radio to answer AT");
             carryOut(session.start(now), now, clock.wallNow());
         } else {
             if (state == LinkState.DOWN) {
                 carryOut(session.stop("port down: " + detail), now, clock.wallNow());
             }
-            board.change(state, detail);
+            board.changeIfDifferent(state, detail);
         }
     }
 
@@ -251,7 +251,7 @@ public final class PeiLink implements Link {
 
     private void onSessionState(PeiSessionOutput.StateChanged change) {
         if (change.to() == PeiSessionState.READY && board.state() == LinkState.CONNECTING) {
-            board.change(LinkState.UP, "radio answered AT on " + options.endpoint().describe() + " at "
+            board.changeIfDifferent(LinkState.UP, "radio answered AT on " + options.endpoint().describe() + " at "
                     + options.serial().describe());
         }
     }
