@@ -5,39 +5,70 @@ import dev.outpost.gateway.muster.report.GroupUse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** A muster's calls: makes them as pacing allows, finds them by reference, and tracks which attempts are open. */
 final class CallBook {
     private final String musterId;
     private final MusterRequest request;
+    private final MusterTiming timing;
     private final Map<String, CallState> byRef = new HashMap<>();
-    private final List<CallState> open = new ArrayList<>();
+    /**
+     * Attempts still open, soonest end first: the engine needs the next end after every event, and a city muster has
+     * over a thousand calls open at once, so they are kept in order rather than scanned. A call's end moves when its
+     * receipt comes ({@link #receipted}), which re-files it.
+     */
+    private final TreeSet<CallState> open = new TreeSet<>(
+            Comparator.comparingLong((CallState c) -> c.filedExpiry).thenComparingLong(c -> c.serial));
+    private long serials;
     private final List<SendCall> outbox = new ArrayList<>();
     /** Batch numbers count per link (not per channel), so references stay unique across a link's channels. */
     private final Map<String, Integer> batchNumbers = new HashMap<>();
     private final List<GroupUse> groupsUsed = new ArrayList<>();
 
-    CallBook(String musterId, MusterRequest request) {
+    CallBook(String musterId, MusterRequest request, MusterTiming timing) {
         this.musterId = musterId;
         this.request = request;
+        this.timing = timing;
     }
 
     CallState get(String callRef) {
         return callRef == null ? null : byRef.get(callRef);
     }
 
-    List<CallState> open() {
-        return open;
+    /** The soonest end of an open attempt, or {@code otherwise} when none is open. */
+    long nextExpiry(long otherwise) {
+        return open.isEmpty() ? otherwise : open.first().filedExpiry;
     }
 
-    /** Removes and returns the open calls whose attempt has ended by {@code now}. */
-    List<CallState> takeExpired(MusterTiming timing, long now) {
-        List<CallState> due = open.stream().filter(c -> timing.expiry(c) <= now).toList();
-        open.removeAll(due);
+    /** Removes and returns the open calls whose attempt has ended by {@code now}, soonest first. */
+    List<CallState> takeExpired(long now) {
+        List<CallState> due = new ArrayList<>();
+        while (!open.isEmpty() && open.first().filedExpiry <= now) {
+            due.add(open.pollFirst());
+        }
         return due;
+    }
+
+    /** A call left the gateway at {@code sentNanos}: its attempt now ends a timeout after that. */
+    void receipted(CallState call, long sentNanos, Instant sentAt) {
+        boolean wasOpen = open.remove(call);
+        call.receipted = true;
+        call.failed = false;
+        call.sentNanos = sentNanos;
+        call.sentAt = sentAt;
+        if (wasOpen) {
+            file(call);
+        }
+    }
+
+    private void file(CallState call) {
+        call.filedExpiry = timing.expiry(call);
+        open.add(call);
     }
 
     List<SendCall> drainOutbox() {
@@ -75,6 +106,7 @@ final class CallBook {
         call.sentNanos = t0;
         call.sentAt = t0At;
         call.inFlight = false;
+        file(call);
     }
 
     void closeAll() {
@@ -84,6 +116,7 @@ final class CallBook {
     private void send(LinkLane lane, List<UnitState> batch, long now) {
         String group = lane.groupFor(batch);
         CallState call = newCall(lane, batch, now);
+        file(call);
         lane.inFlight++;
         List<String> addresses = group != null ? List.of() : batch.stream().map(u -> u.address).toList();
         if (group != null) {
@@ -98,13 +131,12 @@ final class CallBook {
         int attempt = batch.get(0).attemptsDispatched + 1;
         String callRef = musterId + "-" + lane.link.linkId() + "-a" + attempt + "-b"
                 + batchNumbers.merge(lane.link.linkId(), 1, Integer::sum);
-        CallState call = new CallState(callRef, lane, attempt, batch, now);
+        CallState call = new CallState(callRef, serials++, lane, attempt, batch, now);
         for (UnitState unit : batch) {
             unit.attemptsDispatched = attempt;
             unit.calls.add(call);
         }
         byRef.put(callRef, call);
-        open.add(call);
         return call;
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 /** One call the engine asked for: its units, and what became of it. Mutable; owned by the engine. */
 final class CallState {
     final String callRef;
+    /** Order of creation within the muster: breaks ties between calls that end at the same instant. */
+    final long serial;
     final LinkLane lane;
     final int attempt;
     final List<UnitState> units;
@@ -19,9 +21,12 @@ final class CallState {
     boolean expired;
     /** Counted against the link's in-flight limit until a receipt, a failure or expiry. */
     boolean inFlight = true;
+    /** The attempt's end as filed in the open calls ({@link CallBook}); refiled when the receipt moves it. */
+    long filedExpiry;
 
-    CallState(String callRef, LinkLane lane, int attempt, List<UnitState> units, long dispatchNanos) {
+    CallState(String callRef, long serial, LinkLane lane, int attempt, List<UnitState> units, long dispatchNanos) {
         this.callRef = callRef;
+        this.serial = serial;
         this.lane = lane;
         this.attempt = attempt;
         this.units = List.copyOf(units);

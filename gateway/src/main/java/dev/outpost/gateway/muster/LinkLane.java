@@ -3,8 +3,12 @@ package dev.outpost.gateway.muster;
 import dev.outpost.gateway.link.Pacing;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The engine's queue for one link, or one channel of a link (a repeater slot): units waiting for their next attempt,
@@ -111,8 +115,22 @@ final class LinkLane {
         return batch;
     }
 
+    /**
+     * Takes {@code batch} (from {@link #peekBatch()}) out of the queue. Its units sit at the head (a batch is built
+     * from there), so the walk stops after the last of them instead of testing every queued unit against the batch.
+     */
     void remove(List<UnitState> batch) {
-        queue.removeAll(batch);
-        batch.forEach(u -> u.queued = false);
+        Set<UnitState> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+        taken.addAll(batch);
+        Iterator<UnitState> it = queue.iterator();
+        int left = taken.size();
+        while (left > 0 && it.hasNext()) {
+            UnitState unit = it.next();
+            if (taken.contains(unit)) {
+                it.remove();
+                unit.queued = false;
+                left--;
+            }
+        }
     }
 }

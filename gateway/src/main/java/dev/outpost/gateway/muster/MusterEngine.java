@@ -29,6 +29,7 @@ public final class MusterEngine {
     private final CallBook calls;
     private final VoiceFloor voice;
     private final Answers answers;
+    private final Tally tally = new Tally();
     private long lastNanos;
     private boolean cancelled;
     private boolean finished;
@@ -41,13 +42,16 @@ public final class MusterEngine {
         this.timing = new MusterTiming(request, nowNanos);
         this.startedAt = wallNow;
         this.lastNanos = nowNanos;
-        this.calls = new CallBook(id, request);
+        this.calls = new CallBook(id, request, timing);
         this.answers = new Answers(id);
         this.lanes = new LaneSet(links, channels, nowNanos);
         this.units = MusterPlanner.plan(request, registry, lanes);
         GroupCalls.plan(request, registry, lanes, groups);
         this.voice = VoiceFloor.of(request, lanes.links().values(), timing, wallNow);
-        units.forEach(u -> byUnitId.put(u.unit.unitId(), u));
+        units.forEach(u -> {
+            byUnitId.put(u.unit.unitId(), u);
+            u.countIn(tally);
+        });
     }
 
     /** Resolves the scope, excludes and assigns units, and queues the first batches to send at {@code nowNanos}. */
@@ -148,18 +152,12 @@ public final class MusterEngine {
             return OptionalLong.empty();
         }
         long next = timing.finalNanos();
-        boolean anyPending = false;
-        for (UnitState unit : units) {
-            anyPending |= unit.pending();
-        }
-        if (anyPending) {
+        if (tally.anyPending()) {
             next = Math.min(next, timing.deadlineNanos());
         } else {
             next = Math.min(next, UnitVerdicts.lateWindowEnd(units, timing, lastNanos));
         }
-        for (CallState call : calls.open()) {
-            next = Math.min(next, timing.expiry(call));
-        }
+        next = Math.min(next, calls.nextExpiry(Long.MAX_VALUE));
         if (lastNanos < timing.deadlineNanos()) {
             for (LinkLane lane : lanes.all()) {
                 if (voice.listensOn(lane)) {
@@ -202,10 +200,7 @@ public final class MusterEngine {
         if (call == null || call.receipted || finished) {
             return;
         }
-        call.receipted = true;
-        call.failed = false;
-        call.sentNanos = receipt.sentNanos();
-        call.sentAt = receipt.sentAt();
+        calls.receipted(call, receipt.sentNanos(), receipt.sentAt());
         call.releaseSlot();
         for (String refused : receipt.refused()) {
             call.units.stream().filter(u -> refused.equals(u.address) && u.pending())
@@ -332,7 +327,7 @@ public final class MusterEngine {
     private long runTimers(long nanos) {
         long now = Math.max(nanos, lastNanos);
         lastNanos = now;
-        for (CallState call : calls.takeExpired(timing, now)) {
+        for (CallState call : calls.takeExpired(now)) {
             call.expired = true;
             call.releaseSlot();
             for (UnitState unit : call.units) {
@@ -368,8 +363,7 @@ public final class MusterEngine {
     private void finishIfSettled(long now) {
         boolean settled = now >= timing.finalNanos();
         if (!settled) {
-            boolean waiting = units.stream().anyMatch(u -> u.pending() || (u.answered() && !u.latencyResolved));
-            settled = !waiting && now >= UnitVerdicts.lateWindowEnd(units, timing, now);
+            settled = !tally.anyWaiting() && now >= UnitVerdicts.lateWindowEnd(units, timing, now);
         }
         if (settled) {
             finish(now);

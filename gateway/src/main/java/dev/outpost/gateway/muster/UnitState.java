@@ -33,6 +33,8 @@ final class UnitState {
     boolean latencyResolved;
     long latencyNanos;
     boolean latencyEstimated;
+    /** The muster's counts this unit is part of; none until the engine adopts the unit. */
+    private Tally tally;
 
     UnitState(Unit unit, LinkLane lane, String address) {
         this.unit = unit;
@@ -49,6 +51,17 @@ final class UnitState {
 
     boolean pending() {
         return outcome == null;
+    }
+
+    /** Answered, with the latency not known yet (the first call's receipt is outstanding). */
+    boolean unresolvedAnswer() {
+        return answered() && !latencyResolved;
+    }
+
+    /** Makes this unit part of {@code muster}'s counts; every later change of state updates them. */
+    void countIn(Tally muster) {
+        tally = muster;
+        muster.add(this);
     }
 
     /** Pending and not in a call whose attempt is still open: the next attempt may be sent. */
@@ -94,8 +107,10 @@ final class UnitState {
         if (first == null) {
             return false;
         }
+        boolean wasUnresolved = unresolvedAnswer();
         latencyNanos = ackNanos - first.sentNanos;
         latencyResolved = true;
+        recount(false, wasUnresolved);
         return true;
     }
 
@@ -105,12 +120,22 @@ final class UnitState {
             latencyNanos = ackNanos - calls.get(0).dispatchNanos;
             latencyEstimated = true;
             latencyResolved = true;
+            recount(false, true);
             detail = "send instant estimated from dispatch (no receipt)";
         }
     }
 
     void finish(MusterOutcome finalOutcome, String why) {
+        boolean wasPending = pending();
+        boolean wasUnresolved = unresolvedAnswer();
         outcome = finalOutcome;
         detail = why;
+        recount(wasPending, wasUnresolved);
+    }
+
+    private void recount(boolean wasPending, boolean wasUnresolvedAnswer) {
+        if (tally != null) {
+            tally.changed(this, wasPending, wasUnresolvedAnswer);
+        }
     }
 }
