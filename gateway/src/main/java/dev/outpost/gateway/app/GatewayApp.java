@@ -185,7 +185,7 @@ public final class GatewayApp implements AutoCloseable {
         app.core.execute(() -> {
             app.units.start();
             // Every unit's state, retained, so a platform connecting later sees the whole registry.
-            app.units.list().forEach(view -> app.publishUnitState(view, Delivery.bestEffort()));
+            app.units.list().forEach(app::publishUnitState);
         });
         app.statusServer = StatusServer.start(config.http(), app.statusProbe, app.meters);
         app.recoveries.begin();
@@ -315,22 +315,22 @@ public final class GatewayApp implements AutoCloseable {
         bridge.publish("alarm/outbox", Durability.alarmJson(alarm, clock), true, 1);
     }
 
+    /**
+     * Retained {@code unit/<id>/state}: the unit's registry row, lifecycle and leave. Durable and coalesced per unit:
+     * at a start every unit's state goes out (27,000 in a city), and only each unit's latest one matters.
+     */
     private void publishUnitState(UnitView view) {
-        publishUnitState(view, Delivery.latestOf("unit/" + view.unit().unitId() + "/state"));
-    }
-
-    /** Retained {@code unit/<id>/state}: the unit's registry row, lifecycle and leave. */
-    private void publishUnitState(UnitView view, Delivery delivery) {
         ObjectNode state = MqttJson.event(clock.wallNow());
         state.setAll(view.toJson());
-        bridge.publish("unit/" + view.unit().unitId() + "/state", MqttJson.bytes(state), true, 1, delivery);
+        String topic = "unit/" + view.unit().unitId() + "/state";
+        bridge.publish(topic, MqttJson.bytes(state), true, 1, Delivery.latestOf(topic));
     }
 
     /** Unit events that must not be lost: acks are evidence, status changes and SOS are operationally vital. */
     private static Delivery deliveryOf(UnitEvent event) {
         EventPayload p = event.payload();
         return p instanceof EventPayload.Ack || p instanceof EventPayload.Status || p instanceof EventPayload.Sos
-                ? Delivery.durable(event.eventId()) : Delivery.bestEffort();
+                ? Delivery.durable(event.eventId()) : Delivery.bulkEvent();
     }
 
     /**

@@ -1,15 +1,15 @@
 package dev.outpost.gateway.mqtt;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A bounded in-memory {@link OutboundBuffer}, ordered by sequence. When full it drops the oldest QoS 0 message
- * first (those are the ones the API already calls lossy), and only then the oldest message of any QoS. Messages put
+ * A bounded in-memory {@link OutboundBuffer} (used when there is no journal), ordered by sequence. When full it drops
+ * the oldest bulk event first ({@link Delivery#bulkEvent()}), then the oldest QoS 0 message (those are the ones the API
+ * already calls lossy), and only then the oldest message of any QoS. Messages put
  * back after a failed send may take it at most {@code maxInFlight} over capacity, briefly.
  */
 public final class InMemoryOutboundBuffer implements OutboundBuffer {
@@ -33,16 +33,26 @@ public final class InMemoryOutboundBuffer implements OutboundBuffer {
         return dropped;
     }
 
+    /** The oldest bulk event, else the oldest QoS 0 message, else the oldest of all. */
     private PendingPublish removeVictim() {
-        Iterator<Map.Entry<Long, PendingPublish>> it = bySequence.entrySet().iterator();
-        while (it.hasNext()) {
-            PendingPublish candidate = it.next().getValue();
-            if (candidate.message().qos() == 0) {
-                it.remove();
+        PendingPublish victim = oldest(p -> p.delivery().bulk());
+        if (victim == null) {
+            victim = oldest(p -> p.message().qos() == 0);
+        }
+        if (victim == null) {
+            return bySequence.pollFirstEntry().getValue();
+        }
+        bySequence.remove(victim.sequence());
+        return victim;
+    }
+
+    private PendingPublish oldest(java.util.function.Predicate<PendingPublish> kind) {
+        for (PendingPublish candidate : bySequence.values()) {
+            if (kind.test(candidate)) {
                 return candidate;
             }
         }
-        return bySequence.pollFirstEntry().getValue();
+        return null;
     }
 
     @Override

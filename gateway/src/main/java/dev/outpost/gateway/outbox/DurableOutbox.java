@@ -10,11 +10,8 @@ import dev.outpost.gateway.mqtt.OutboundBuffer;
 import dev.outpost.gateway.mqtt.PendingPublish;
 import dev.outpost.gateway.mqtt.client.OutboundMessage;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -29,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>Publishing does not wait for the disk: a durable message is queued for the journal and for the broker at the
  * same time, and forgotten (deleted from the journal) when the broker confirms it. A backlog longer than memory holds
  * waits on disk only and is read back in pages, in order. On start, what the journal still holds from before is sent
- * first. Best-effort messages live in memory only and are the first to go when memory is full.
+ * first. Best-effort messages live in memory only and are the first to go when memory is full, bulk events (see
+ * {@link Delivery#bulkEvent()}) before any other.
  *
  * <p>Caps: at most {@code maxMessages} undelivered durable messages, none older than {@code maxAge}. Beyond them
  * the oldest are evicted, counted, logged and an {@link OutboxAlarm} is raised: never a silent drop. (The muster
@@ -47,7 +45,7 @@ public final class DurableOutbox implements OutboundBuffer {
     private final LongSupplier wallMillis;
     private final Executor callbacks;
     private final Consumer<OutboxAlarm> alarms;
-    private final TreeMap<Long, PendingPublish> memory = new TreeMap<>();
+    private final WaitingMessages memory = new WaitingMessages();
     private final long lastSequenceAtStart;
     private Runnable readable = () -> { };
 
@@ -106,7 +104,7 @@ public final class DurableOutbox implements OutboundBuffer {
                 victims.add(publish);
                 return victims;
             }
-            memory.put(publish.sequence(), publish);
+            memory.put(publish);
             return victims;
         }
         if (depth >= limits.maxMessages()) {
@@ -118,7 +116,7 @@ public final class DurableOutbox implements OutboundBuffer {
                 && (memory.size() < limits.memoryMessages() || shedOldestBestEffort(victims));
         CompletableFuture<Void> stored = journal.write(OutboxStore.append(row(publish)));
         if (inMemory) {
-            memory.put(publish.sequence(), publish);
+            memory.put(publish);
             stored.whenCompleteAsync((ok, failure) -> {
                 if (failure != null) {
                     log.error("outbox: message {} to {} could not be journaled ({}); it is still sent, but would not "
@@ -163,8 +161,7 @@ public final class DurableOutbox implements OutboundBuffer {
         if (memory.isEmpty() && diskBacklog) {
             loadPage();
         }
-        Map.Entry<Long, PendingPublish> first = memory.pollFirstEntry();
-        return first == null ? Optional.empty() : Optional.of(first.getValue());
+        return memory.pollFirst();
     }
 
     private void loadPage() {
@@ -176,7 +173,7 @@ public final class DurableOutbox implements OutboundBuffer {
             return;
         }
         for (OutboxRow row : rows) {
-            memory.put(row.seq(), pending(row));
+            memory.put(pending(row));
             loadedThrough = row.seq();
         }
         if (rows.size() < PAGE && unconfirmedDiskWrites == 0 && loadedThrough >= lastDiskOnlySequence) {
@@ -187,7 +184,7 @@ public final class DurableOutbox implements OutboundBuffer {
 
     @Override
     public synchronized void putBack(PendingPublish publish) {
-        memory.put(publish.sequence(), publish);
+        memory.put(publish);
     }
 
     @Override
@@ -222,13 +219,8 @@ public final class DurableOutbox implements OutboundBuffer {
         long cutoff = wallMillis.getAsLong() - limits.maxAge().toMillis();
         List<PendingPublish> expired = new ArrayList<>();
         synchronized (this) {
-            Iterator<PendingPublish> it = memory.values().iterator();
-            while (it.hasNext()) {
-                PendingPublish p = it.next();
-                if (p.durable() && p.createdAtMillis() < cutoff) {
-                    it.remove();
-                    expired.add(p);
-                }
+            for (PendingPublish p : memory.durableOlderThan(cutoff)) {
+                expired.add(memory.remove(p));
             }
         }
         expired.forEach(p -> p.delivered().completeExceptionally(new IllegalStateException("evicted: too old")));
@@ -258,13 +250,8 @@ public final class DurableOutbox implements OutboundBuffer {
     }
 
     public synchronized OutboxStats stats() {
-        long oldest = 0;
-        for (PendingPublish p : memory.values()) {
-            if (p.durable()) {
-                oldest = Math.max(0, wallMillis.getAsLong() - p.createdAtMillis());
-                break;
-            }
-        }
+        PendingPublish oldestDurable = memory.oldestDurable();
+        long oldest = oldestDurable == null ? 0 : Math.max(0, wallMillis.getAsLong() - oldestDurable.createdAtMillis());
         return new OutboxStats(depth, memory.size(), oldest, evicted, shed, diskBacklog, alarm);
     }
 
@@ -281,15 +268,9 @@ public final class DurableOutbox implements OutboundBuffer {
 
     /** Removes the oldest durable message to respect the size cap (held by this object's lock). */
     private void evictOldest(List<PendingPublish> victims) {
-        PendingPublish oldest = null;
-        for (PendingPublish p : memory.values()) {
-            if (p.durable()) {
-                oldest = p;
-                break;
-            }
-        }
+        PendingPublish oldest = memory.oldestDurable();
         if (oldest != null) {
-            memory.remove(oldest.sequence());
+            memory.remove(oldest);
             victims.add(oldest);
             journal.write(OutboxStore.delete(oldest.sequence()));
         } else {
@@ -305,19 +286,15 @@ public final class DurableOutbox implements OutboundBuffer {
         raise("full: " + limits.maxMessages() + " undelivered messages; the oldest are evicted");
     }
 
-    /** Drops the oldest best-effort message from memory; false if memory holds none. */
+    /** Drops the oldest best-effort message from memory (bulk events first); false if memory holds none. */
     private boolean shedOldestBestEffort(List<PendingPublish> victims) {
-        Iterator<PendingPublish> it = memory.values().iterator();
-        while (it.hasNext()) {
-            PendingPublish p = it.next();
-            if (!p.durable()) {
-                it.remove();
-                shed++;
-                victims.add(p);
-                return true;
-            }
+        PendingPublish victim = memory.oldestSheddable();
+        if (victim == null) {
+            return false;
         }
-        return false;
+        victims.add(memory.remove(victim));
+        shed++;
+        return true;
     }
 
     /** A newer message for the same key replaces the older ones still waiting in memory (disk does the same). */
@@ -326,14 +303,11 @@ public final class DurableOutbox implements OutboundBuffer {
         if (key == null) {
             return;
         }
-        Iterator<PendingPublish> it = memory.values().iterator();
-        while (it.hasNext()) {
-            PendingPublish p = it.next();
-            if (key.equals(p.delivery().coalesceKey())) {
-                it.remove();
-                depth--;
-                p.delivered().complete(null);
-            }
+        PendingPublish older = memory.withCoalesceKey(key);
+        if (older != null) {
+            memory.remove(older);
+            depth--;
+            older.delivered().complete(null);
         }
     }
 
@@ -362,7 +336,7 @@ public final class DurableOutbox implements OutboundBuffer {
     }
 
     private static PendingPublish pending(OutboxRow row) {
-        Delivery delivery = new Delivery(true, row.eventId(), row.coalesceKey());
+        Delivery delivery = new Delivery(true, row.eventId(), row.coalesceKey(), false);
         return new PendingPublish(row.seq(), OutboundMessage.of(row.topic(), row.payload(), row.qos(), row.retained()),
                 delivery, row.createdAtMillis(), new CompletableFuture<>());
     }

@@ -29,6 +29,19 @@ class InMemoryOutboundBufferTest {
     }
 
     @Test
+    void whenFullABulkEventGoesBeforeAnyOtherMessage() {
+        buffer.offer(pending(1, 0));
+        buffer.offer(new PendingPublish(2, OutboundMessage.of("unit/U1/event", new byte[0], 1, false),
+                Delivery.bulkEvent(), 0, new CompletableFuture<>()));
+        buffer.offer(pending(3, 1));
+
+        List<PendingPublish> dropped = buffer.offer(pending(4, 1));
+
+        assertEquals(List.of(2L), dropped.stream().map(PendingPublish::sequence).toList(),
+                "the presence event goes, not the older QoS 0 message");
+    }
+
+    @Test
     void whenFullOfQos1TheOldestGoes() {
         buffer.offer(pending(1, 1));
         buffer.offer(pending(2, 1));

@@ -182,6 +182,36 @@ class DurableOutboxTest {
     }
 
     @Test
+    void aBurstOfBulkEventsCannotPushOutARequestsReply() throws Exception {
+        Journal journal = journal();
+        DurableOutbox outbox = outbox(journal, 100, 3);
+        List<PendingPublish> victims = new ArrayList<>();
+        victims.addAll(outbox.offer(message("response/muster/start", Delivery.bestEffort())));
+        for (int i = 0; i < 10; i++) {
+            victims.addAll(outbox.offer(message("unit/U" + i + "/event", Delivery.bulkEvent())));
+        }
+        assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), victims.stream().map(PendingPublish::sequence).toList(),
+                "the logon's presence events shed each other, oldest first");
+        assertEquals(List.of(1L, 10L, 11L), drain(outbox), "the reply is still waiting, first in line");
+        assertEquals(8, outbox.stats().shed());
+    }
+
+    @Test
+    void aNewerStateReplacesTheWaitingOneForItsTopicOnly() throws Exception {
+        Journal journal = journal();
+        DurableOutbox outbox = outbox(journal, 100, 100);
+        PendingPublish u1 = message("unit/U1/state", Delivery.latestOf("unit/U1/state"));
+        outbox.offer(u1);
+        outbox.offer(message("unit/U2/state", Delivery.latestOf("unit/U2/state")));
+        outbox.offer(message("unit/U1/state", Delivery.latestOf("unit/U1/state")));
+        settle(journal);
+
+        assertTrue(u1.delivered().isDone() && !u1.delivered().isCompletedExceptionally(), "superseded, not lost");
+        assertEquals(List.of(2L, 3L), drain(outbox));
+        assertEquals(2, outbox.stats().depth());
+    }
+
+    @Test
     void theAgeCapEvictsOldMessagesAndRaisesTheAlarm() throws Exception {
         Journal journal = journal();
         DurableOutbox outbox = outbox(journal, 100, 100);
