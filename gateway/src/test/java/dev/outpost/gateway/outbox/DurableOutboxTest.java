@@ -197,21 +197,6 @@ class DurableOutboxTest {
     }
 
     @Test
-    void aNewerStateReplacesTheWaitingOneForItsTopicOnly() throws Exception {
-        Journal journal = journal();
-        DurableOutbox outbox = outbox(journal, 100, 100);
-        PendingPublish u1 = message("unit/U1/state", Delivery.latestOf("unit/U1/state"));
-        outbox.offer(u1);
-        outbox.offer(message("unit/U2/state", Delivery.latestOf("unit/U2/state")));
-        outbox.offer(message("unit/U1/state", Delivery.latestOf("unit/U1/state")));
-        settle(journal);
-
-        assertTrue(u1.delivered().isDone() && !u1.delivered().isCompletedExceptionally(), "superseded, not lost");
-        assertEquals(List.of(2L, 3L), drain(outbox));
-        assertEquals(2, outbox.stats().depth());
-    }
-
-    @Test
     void theAgeCapEvictsOldMessagesAndRaisesTheAlarm() throws Exception {
         Journal journal = journal();
         DurableOutbox outbox = outbox(journal, 100, 100);
