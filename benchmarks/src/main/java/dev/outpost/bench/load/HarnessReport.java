@@ -1,0 +1,115 @@
+package dev.outpost.bench.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The harness's results: a readable table, one JSON line, and the verdict against issue 8's targets. */
+record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result throughput) {
+    static final double P50_BUDGET_MS = 0.15;
+    static final double P99_BUDGET_MS = 1.0;
+    static final double THROUGHPUT_TARGET = 50_000;
+
+    /** One rate: the floor and the gateway measured at it. */
+    record RateRow(int rate, int ackBytes, FloorRun.Result floor, ScenarioRun.Result gateway) {
+        Latencies.Summary added() {
+            return gateway.measured().latency().above(floor.latency());
+        }
+
+        boolean meetsTarget() {
+            return gateway.measured().nothingLost() && added().p50() <= P50_BUDGET_MS
+                    && added().p99() <= P99_BUDGET_MS;
+        }
+    }
+
+    boolean throughputMet() {
+        return throughput.measured().nothingLost() && throughput.measured().acksPerSecond() >= THROUGHPUT_TARGET;
+    }
+
+    String table() {
+        StringBuilder t = new StringBuilder();
+        t.append(machine()).append('\n');
+        t.append("| rate/s | path | count | p50 ms | p99 ms | p99.9 ms | max ms | lost |\n");
+        t.append("|---|---|---|---|---|---|---|---|\n");
+        for (RateRow row : rows) {
+            GatewayScenario.MusterFigures g = row.gateway().measured();
+            t.append(String.format(Locale.ROOT, "| %,d | floor (%d B) | %s | %d |%n", row.rate(), row.ackBytes(),
+                    row.floor().latency().cells(), row.floor().sent() - row.floor().received()));
+            t.append(String.format(Locale.ROOT, "| %,d | gateway (hxt) | %s | %d |%n", row.rate(),
+                    g.latency().cells(), g.acksSent() - g.acksMatched()));
+            Latencies.Summary added = row.added();
+            t.append(String.format(Locale.ROOT, "| %,d | **added** | | **%.3f** | **%.3f** | %.3f | | %s |%n",
+                    row.rate(), added.p50(), added.p99(), added.p999(), row.meetsTarget() ? "target met" : "MISSED"));
+        }
+        GatewayScenario.MusterFigures m = throughput.measured();
+        t.append(String.format(Locale.ROOT, "%nthroughput: %,.0f acks/s end to end (%,d units, sent %,d, received %,d,"
+                        + " matched %,d, report acked %,d, %s) -> target %,.0f %s%n", m.acksPerSecond(), m.called(),
+                m.acksSent(), m.acksReceived(), m.acksMatched(), m.reportAcked(),
+                m.nothingLost() ? "nothing lost" : "LOST SOME", THROUGHPUT_TARGET, throughputMet() ? "met" : "MISSED"));
+        t.append("\n| gateway process | units | READY ms | CPU s / 10k acks | peak RSS MiB | heap used MiB |\n");
+        t.append("|---|---|---|---|---|---|\n");
+        for (ScenarioRun.Result r : scenarios()) {
+            t.append(String.format(Locale.ROOT, "| %s | %,d | %.0f | %.2f | %.0f | %.0f |%n", r.name(), r.units(),
+                    r.readyMillis(), r.measured().cpuSecondsPer10k(), r.peakRssMiB(), r.heapUsedMiB()));
+        }
+        t.append("city scale (27,000 units, 200 base stations x 2 slots, 20 PoC groups): not measured yet (TODO)\n");
+        return t.toString();
+    }
+
+    String json() {
+        String rates = rows.stream().map(r -> String.format(Locale.ROOT,
+                "{\"rate\":%d,\"ack_bytes\":%d,\"floor\":%s,\"floor_lost\":%d,\"gateway\":%s,\"gateway_lost\":%d,"
+                        + "\"added\":%s,\"target_met\":%b,\"scenario\":%s}",
+                r.rate(), r.ackBytes(), r.floor().latency().json(), r.floor().sent() - r.floor().received(),
+                r.gateway().measured().latency().json(),
+                r.gateway().measured().acksSent() - r.gateway().measured().acksMatched(), r.added().json(),
+                r.meetsTarget(), scenarioJson(r.gateway()))).collect(Collectors.joining(","));
+        GatewayScenario.MusterFigures m = throughput.measured();
+        return String.format(Locale.ROOT, "{\"date\":\"%s\",\"machine\":\"%s\",\"args\":\"%s\",\"latency\":[%s],"
+                        + "\"throughput\":{\"acks_per_s\":%.0f,\"sent\":%d,\"received\":%d,\"report_acked\":%d,"
+                        + "\"nothing_lost\":%b,\"target_met\":%b,\"scenario\":%s},\"city_scale\":null}",
+                OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), escape(machine()),
+                escape(args.toString()), rates, m.acksPerSecond(), m.acksSent(), m.acksReceived(), m.reportAcked(),
+                m.nothingLost(), throughputMet(), scenarioJson(throughput));
+    }
+
+    private List<ScenarioRun.Result> scenarios() {
+        List<ScenarioRun.Result> all = new java.util.ArrayList<>(rows.stream().map(RateRow::gateway).toList());
+        all.add(throughput);
+        return all;
+    }
+
+    private static String scenarioJson(ScenarioRun.Result r) {
+        GatewayScenario.MusterFigures m = r.measured();
+        return String.format(Locale.ROOT, "{\"units\":%d,\"calls_per_second\":%.0f,\"ready_ms\":%.1f,"
+                        + "\"cpu_s_per_10k_acks\":%.3f,\"peak_rss_mib\":%.1f,\"heap_used_mib\":%.1f,"
+                        + "\"muster_wall_s\":%.2f,\"acks_per_s\":%.0f}",
+                r.units(), r.callsPerSecond(), r.readyMillis(), m.cpuSecondsPer10k(), r.peakRssMiB(), r.heapUsedMiB(),
+                m.wallSeconds(), m.acksPerSecond());
+    }
+
+    /** Cores, CPU model, load average, JVM: what the numbers depend on. */
+    static String machine() {
+        String model = "?";
+        try {
+            model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+        } catch (IOException ignored) {
+            // not Linux; the model stays unknown
+        }
+        return String.format(Locale.ROOT, "%d cores (%s), load %.2f, Java %s, %s", Runtime.getRuntime()
+                        .availableProcessors(), model,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getProperty("java.version"), OffsetDateTime.now(ZoneOffset.UTC).toLocalDate());
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}
