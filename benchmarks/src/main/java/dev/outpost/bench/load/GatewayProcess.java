@@ -80,9 +80,13 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    /** The harness's class path with absolute entries: the gateway runs in its own directory. */
+    /**
+     * The harness's class path with absolute entries: the gateway runs in its own directory. Under Maven's test
+     * runner {@code java.class.path} is only its booter, so its own property comes first.
+     */
     private static String absoluteClassPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
                 .map(entry -> entry.endsWith("*") ? Path.of(entry.substring(0, entry.length() - 1)).toAbsolutePath()
                         + java.io.File.separator + "*" : Path.of(entry).toAbsolutePath().toString())
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));

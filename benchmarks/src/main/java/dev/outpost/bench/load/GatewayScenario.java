@@ -32,10 +32,14 @@ final class GatewayScenario {
         this.platform = platform;
     }
 
-    /** One muster's figures: counts (nothing lost?), latency, rate and the gateway's CPU for it. */
+    /**
+     * One muster's figures: counts (nothing lost?), the transport latency (simulator send to subscriber receipt),
+     * the accuracy (absolute error of the gateway's {@code latency_ms} against the unit's true delay), the rate and
+     * the gateway's CPU for it.
+     */
     record MusterFigures(String musterId, int called, long acksSent, long acksReceived, long acksMatched,
-                         long reportAcked, Latencies.Summary latency, double acksPerSecond, double cpuSeconds,
-                         double wallSeconds, int ackBytes) {
+                         long reportAcked, Latencies.Summary latency, Latencies.Summary accuracy,
+                         double acksPerSecond, double cpuSeconds, double wallSeconds, int ackBytes) {
         boolean nothingLost() {
             return acksSent > 0 && acksSent == acksReceived && acksReceived == acksMatched && reportAcked == acksSent;
         }
@@ -71,13 +75,14 @@ final class GatewayScenario {
 
     private MusterFigures compare(String musterId, int called, List<AckListener.Arrival> arrivals, long reportAcked,
                                   double cpu, double wall) throws IOException {
-        Map<String, Long> sentAt = new HashMap<>();
+        Map<String, TruthEntry.ReplySent> firstReply = new HashMap<>();
         for (TruthEntry.ReplySent reply : simulator.groundTruth().entries(TruthEntry.ReplySent.class)) {
             if (reply.callId().startsWith(musterId)) {
-                sentAt.merge(reply.unitId(), reply.sendMonoNanos(), Math::min);
+                firstReply.merge(reply.unitId(), reply, (a, b) -> a.sendMonoNanos() <= b.sendMonoNanos() ? a : b);
             }
         }
         Latencies latencies = new Latencies();
+        Latencies errors = new Latencies();
         long received = 0;
         long matched = 0;
         long firstSent = Long.MAX_VALUE;
@@ -90,16 +95,19 @@ final class GatewayScenario {
             }
             received++;
             bytes += arrival.payload().length;
-            Long sent = sentAt.get(JSON.readTree(arrival.payload()).path("unit_id").asText());
-            if (sent != null) {
+            JsonNode ack = JSON.readTree(arrival.payload());
+            TruthEntry.ReplySent truth = firstReply.get(ack.path("unit_id").asText());
+            if (truth != null) {
+                long sent = truth.sendMonoNanos();
                 matched++;
                 latencies.record(arrival.receivedAt() - sent);
+                errors.record(Math.abs(Math.round(ack.path("latency_ms").asDouble() * 1e6) - truth.delayNanos()));
                 firstSent = Math.min(firstSent, sent);
                 lastReceived = Math.max(lastReceived, arrival.receivedAt());
             }
         }
         double rate = matched < 2 ? 0 : matched / ((lastReceived - firstSent) / 1e9);
-        return new MusterFigures(musterId, called, sentAt.size(), received, matched, reportAcked,
-                latencies.summary(), rate, cpu, wall, received == 0 ? 0 : (int) (bytes / received));
+        return new MusterFigures(musterId, called, firstReply.size(), received, matched, reportAcked,
+                latencies.summary(), errors.summary(), rate, cpu, wall, received == 0 ? 0 : (int) (bytes / received));
     }
 }

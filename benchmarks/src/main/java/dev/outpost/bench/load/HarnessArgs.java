@@ -21,7 +21,7 @@ record HarnessArgs(List<Integer> rates, int seconds, int throughputUnits, double
               --quick             a short run: 1 s musters, 5,000 units for throughput
               --rates             acks/s of the latency runs (default 2000,10000)
               --seconds           measured muster length per rate (default 3)
-              --throughput-units  units of the throughput muster (default 27000, a city)
+              --throughput-units  units of the throughput muster (default 27000, a city; 0 skips it)
               --throughput-rate   the link's calls_per_second in the throughput run (default 1000000: no limit)
               --gateway-jvm       JVM options of the gateway process (default -XX:TieredStopAtLevel=1)""";
 

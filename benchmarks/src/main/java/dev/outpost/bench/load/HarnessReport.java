@@ -29,34 +29,39 @@ record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result th
     }
 
     boolean throughputMet() {
-        return throughput.measured().nothingLost() && throughput.measured().acksPerSecond() >= THROUGHPUT_TARGET;
+        return throughput != null && throughput.measured().nothingLost() && throughput.measured().acksPerSecond() >= THROUGHPUT_TARGET;
     }
 
     String table() {
         StringBuilder t = new StringBuilder();
         t.append(machine()).append('\n');
-        t.append("| rate/s | path | count | p50 ms | p99 ms | p99.9 ms | max ms | lost |\n");
+        t.append("| rate/s | path | count | p50 ms | p99 ms | p99.9 ms | max ms | unmatched |\n");
         t.append("|---|---|---|---|---|---|---|---|\n");
         for (RateRow row : rows) {
             GatewayScenario.MusterFigures g = row.gateway().measured();
             t.append(String.format(Locale.ROOT, "| %,d | floor (%d B) | %s | %d |%n", row.rate(), row.ackBytes(),
                     row.floor().latency().cells(), row.floor().sent() - row.floor().received()));
-            t.append(String.format(Locale.ROOT, "| %,d | gateway (hxt) | %s | %d |%n", row.rate(),
+            t.append(String.format(Locale.ROOT, "| %,d | gateway (hxt, journal on) | %s | %d |%n", row.rate(),
                     g.latency().cells(), g.acksSent() - g.acksMatched()));
             Latencies.Summary added = row.added();
             t.append(String.format(Locale.ROOT, "| %,d | **added** | | **%.3f** | **%.3f** | %.3f | | %s |%n",
                     row.rate(), added.p50(), added.p99(), added.p999(), row.meetsTarget() ? "target met" : "MISSED"));
         }
-        GatewayScenario.MusterFigures m = throughput.measured();
-        t.append(String.format(Locale.ROOT, "%nthroughput: %,.0f acks/s end to end (%,d units, sent %,d, received %,d,"
+        if (throughput != null) {
+            GatewayScenario.MusterFigures m = throughput.measured();
+            t.append(String.format(Locale.ROOT, "%nthroughput: %,.0f acks/s end to end (%,d units, sent %,d, received %,d,"
                         + " matched %,d, report acked %,d, %s) -> target %,.0f %s%n", m.acksPerSecond(), m.called(),
                 m.acksSent(), m.acksReceived(), m.acksMatched(), m.reportAcked(),
-                m.nothingLost() ? "nothing lost" : "LOST SOME", THROUGHPUT_TARGET, throughputMet() ? "met" : "MISSED"));
-        t.append("\n| gateway process | units | READY ms | CPU s / 10k acks | peak RSS MiB | heap used MiB |\n");
-        t.append("|---|---|---|---|---|---|\n");
+                    m.nothingLost() ? "nothing lost" : "LOST SOME", THROUGHPUT_TARGET, throughputMet() ? "met" : "MISSED"));
+        }
+        t.append("\n| gateway process | units | READY ms | acks/s | CPU s / 10k acks | peak RSS MiB | heap used MiB"
+                + " | accuracy median / p99 ms |\n");
+        t.append("|---|---|---|---|---|---|---|---|\n");
         for (ScenarioRun.Result r : scenarios()) {
-            t.append(String.format(Locale.ROOT, "| %s | %,d | %.0f | %.2f | %.0f | %.0f |%n", r.name(), r.units(),
-                    r.readyMillis(), r.measured().cpuSecondsPer10k(), r.peakRssMiB(), r.heapUsedMiB()));
+            GatewayScenario.MusterFigures m = r.measured();
+            t.append(String.format(Locale.ROOT, "| %s | %,d | %.0f | %,.0f | %.2f | %.0f | %.0f | %.3f / %.3f |%n",
+                    r.name(), r.units(), r.readyMillis(), m.acksPerSecond(), m.cpuSecondsPer10k(), r.peakRssMiB(),
+                    r.heapUsedMiB(), m.accuracy().p50(), m.accuracy().p99()));
         }
         t.append("city scale (27,000 units, 200 base stations x 2 slots, 20 PoC groups): not measured yet (TODO)\n");
         return t.toString();
@@ -70,18 +75,25 @@ record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result th
                 r.gateway().measured().latency().json(),
                 r.gateway().measured().acksSent() - r.gateway().measured().acksMatched(), r.added().json(),
                 r.meetsTarget(), scenarioJson(r.gateway()))).collect(Collectors.joining(","));
-        GatewayScenario.MusterFigures m = throughput.measured();
+        String throughputJson = "null";
+        if (throughput != null) {
+            GatewayScenario.MusterFigures m = throughput.measured();
+            throughputJson = String.format(Locale.ROOT, "{\"acks_per_s\":%.0f,\"sent\":%d,\"received\":%d,"
+                            + "\"report_acked\":%d,\"nothing_lost\":%b,\"target_met\":%b,\"scenario\":%s}",
+                    m.acksPerSecond(), m.acksSent(), m.acksReceived(), m.reportAcked(), m.nothingLost(),
+                    throughputMet(), scenarioJson(throughput));
+        }
         return String.format(Locale.ROOT, "{\"date\":\"%s\",\"machine\":\"%s\",\"args\":\"%s\",\"latency\":[%s],"
-                        + "\"throughput\":{\"acks_per_s\":%.0f,\"sent\":%d,\"received\":%d,\"report_acked\":%d,"
-                        + "\"nothing_lost\":%b,\"target_met\":%b,\"scenario\":%s},\"city_scale\":null}",
+                        + "\"throughput\":%s,\"city_scale\":null}",
                 OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), escape(machine()),
-                escape(args.toString()), rates, m.acksPerSecond(), m.acksSent(), m.acksReceived(), m.reportAcked(),
-                m.nothingLost(), throughputMet(), scenarioJson(throughput));
+                escape(args.toString()), rates, throughputJson);
     }
 
     private List<ScenarioRun.Result> scenarios() {
         List<ScenarioRun.Result> all = new java.util.ArrayList<>(rows.stream().map(RateRow::gateway).toList());
-        all.add(throughput);
+        if (throughput != null) {
+            all.add(throughput);
+        }
         return all;
     }
 
@@ -89,9 +101,9 @@ record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result th
         GatewayScenario.MusterFigures m = r.measured();
         return String.format(Locale.ROOT, "{\"units\":%d,\"calls_per_second\":%.0f,\"ready_ms\":%.1f,"
                         + "\"cpu_s_per_10k_acks\":%.3f,\"peak_rss_mib\":%.1f,\"heap_used_mib\":%.1f,"
-                        + "\"muster_wall_s\":%.2f,\"acks_per_s\":%.0f}",
+                        + "\"muster_wall_s\":%.2f,\"acks_per_s\":%.0f,\"accuracy_abs_error\":%s}",
                 r.units(), r.callsPerSecond(), r.readyMillis(), m.cpuSecondsPer10k(), r.peakRssMiB(), r.heapUsedMiB(),
-                m.wallSeconds(), m.acksPerSecond());
+                m.wallSeconds(), m.acksPerSecond(), m.accuracy().json());
     }
 
     /** Cores, CPU model, load average, JVM: what the numbers depend on. */

@@ -45,9 +45,11 @@ public final class LoadHarness {
                 progress.accept("floor at " + rate + " msgs/s, " + ackBytes + " B: " + floor);
                 rows.add(new HarnessReport.RateRow(rate, ackBytes, floor, gateway));
             }
-            throughput = ScenarioRun.run("throughput", broker, args.throughputUnits(), args.throughputRate(),
-                    MAX_BATCH, MUSTERS, args.gatewayJvm());
-            progress.accept("throughput: " + throughput.measured());
+            throughput = args.throughputUnits() == 0 ? null : ScenarioRun.run("throughput", broker,
+                    args.throughputUnits(), args.throughputRate(), MAX_BATCH, MUSTERS, args.gatewayJvm());
+            if (throughput != null) {
+                progress.accept("throughput: " + throughput.measured());
+            }
         }
         return new HarnessReport(args, rows, throughput);
     }
