@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  * are its own. Closing it sends SIGTERM (then SIGKILL) and deletes its directory.
  */
 final class GatewayProcess implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private final Path directory;
     private final Process process;
     private final int httpPort;
@@ -144,14 +146,22 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Heap in use now (sum of the heap pools in the gateway's own {@code /metrics}), in MiB. */
     double heapUsedMiB() {
+        return metric("jvm_memory_used_bytes{", "area=\"heap\"") / (1024.0 * 1024.0);
+    }
+
+    /**
+     * The sum of the gateway's Prometheus samples whose line starts with {@code prefix} and contains {@code label}
+     * (its {@code /metrics}); NaN when it cannot be read.
+     */
+    double metric(String prefix, String label) {
         try {
-            HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + httpPort + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return reply.body().lines()
-                    .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                    .filter(l -> l.startsWith(prefix) && l.contains(label))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                    .sum() / (1024.0 * 1024.0);
+                    .sum();
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         } catch (InterruptedException e) {

@@ -55,13 +55,13 @@ record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result th
                     m.nothingLost() ? "nothing lost" : "LOST SOME", THROUGHPUT_TARGET, throughputMet() ? "met" : "MISSED"));
         }
         t.append("\n| gateway process | units | READY ms | acks/s | CPU s / 10k acks | peak RSS MiB | heap used MiB"
-                + " | accuracy median / p99 ms |\n");
-        t.append("|---|---|---|---|---|---|---|---|\n");
+                + " | accuracy median / p99 ms | MQTT msgs dropped |\n");
+        t.append("|---|---|---|---|---|---|---|---|---|\n");
         for (ScenarioRun.Result r : scenarios()) {
             GatewayScenario.MusterFigures m = r.measured();
-            t.append(String.format(Locale.ROOT, "| %s | %,d | %.0f | %,.0f | %.2f | %.0f | %.0f | %.3f / %.3f |%n",
+            t.append(String.format(Locale.ROOT, "| %s | %,d | %.0f | %,.0f | %.2f | %.0f | %.0f | %.3f / %.3f | %,d |%n",
                     r.name(), r.units(), r.readyMillis(), m.acksPerSecond(), m.cpuSecondsPer10k(), r.peakRssMiB(),
-                    r.heapUsedMiB(), m.accuracy().p50(), m.accuracy().p99()));
+                    r.heapUsedMiB(), m.accuracy().p50(), m.accuracy().p99(), r.mqttDropped()));
         }
         t.append("city scale (27,000 units, 200 base stations x 2 slots, 20 PoC groups): not measured yet (TODO)\n");
         return t.toString();
@@ -101,9 +101,9 @@ record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result th
         GatewayScenario.MusterFigures m = r.measured();
         return String.format(Locale.ROOT, "{\"units\":%d,\"calls_per_second\":%.0f,\"ready_ms\":%.1f,"
                         + "\"cpu_s_per_10k_acks\":%.3f,\"peak_rss_mib\":%.1f,\"heap_used_mib\":%.1f,"
-                        + "\"muster_wall_s\":%.2f,\"acks_per_s\":%.0f,\"accuracy_abs_error\":%s}",
+                        + "\"muster_wall_s\":%.2f,\"acks_per_s\":%.0f,\"accuracy_abs_error\":%s,\"mqtt_dropped\":%d}",
                 r.units(), r.callsPerSecond(), r.readyMillis(), m.cpuSecondsPer10k(), r.peakRssMiB(), r.heapUsedMiB(),
-                m.wallSeconds(), m.acksPerSecond(), m.accuracy().json());
+                m.wallSeconds(), m.acksPerSecond(), m.accuracy().json(), r.mqttDropped());
     }
 
     /** Cores, CPU model, load average, JVM: what the numbers depend on. */

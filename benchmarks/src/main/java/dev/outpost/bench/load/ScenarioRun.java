@@ -28,9 +28,13 @@ final class ScenarioRun {
             new DelayDistribution.Normal(Duration.ofMillis(20), Duration.ofMillis(5), Duration.ofMillis(5)),
             new DelayDistribution.Fixed(Duration.ofMillis(20)));
 
-    /** What one scenario gave: every muster (warm-ups first) and the gateway process's costs. */
+    /**
+     * What one scenario gave: every muster (warm-ups first), the gateway process's costs, and how many MQTT messages
+     * the gateway dropped because its outbound queue was full (in the whole run, logon included).
+     */
     record Result(String name, int units, double callsPerSecond, double readyMillis,
-                  List<GatewayScenario.MusterFigures> musters, double peakRssMiB, double heapUsedMiB) {
+                  List<GatewayScenario.MusterFigures> musters, double peakRssMiB, double heapUsedMiB,
+                  long mqttDropped) {
         GatewayScenario.MusterFigures measured() {
             return musters.get(musters.size() - 1);
         }
@@ -52,10 +56,10 @@ final class ScenarioRun {
              GatewayProcess gateway = GatewayProcess.start(new GatewayProcess.Settings(gatewayId, broker.url(),
                      simulator.hxtUri(), TOKEN, callsPerSecond, maxBatch, gatewayJvm), units);
              AckListener platform = new AckListener(broker.url(), gateway.base)) {
-            awaitLinkUp(gateway, platform);
             GatewayScenario scenario = new GatewayScenario(simulator, gateway, platform);
             List<GatewayScenario.MusterFigures> figures = new ArrayList<>();
             try {
+                awaitSettled(gateway);
                 for (int i = 0; i < musters; i++) {
                     figures.add(scenario.muster(units));
                 }
@@ -67,12 +71,24 @@ final class ScenarioRun {
             }
             double heap = gateway.heapUsedMiB();
             return new Result(name, unitCount, callsPerSecond, gateway.readyMillis(), figures,
-                    gateway.procStatusMiB("VmHWM"), heap);
+                    gateway.procStatusMiB("VmHWM"), heap, (long) gateway.metric("outpost_mqtt_dropped_total", ""));
         }
     }
 
-    /** READY does not wait for the links; a muster started before hxt is up would call nobody. */
-    private static void awaitLinkUp(GatewayProcess gateway, AckListener platform) throws InterruptedException {
-        platform.await(gateway.base + "/link/poc/state", "\"up\"", 30, TimeUnit.SECONDS);
+    /**
+     * READY does not wait for the links, and at logon the hxt server reports every unit's presence, which the gateway
+     * publishes one message per unit: wait (bounded) until the link is up and the gateway's MQTT queue is empty, so
+     * that a muster neither calls nobody nor queues behind that backlog.
+     */
+    private static void awaitSettled(GatewayProcess gateway) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!(gateway.metric("outpost_link_state{", "state=\"up\"") == 1.0
+                && gateway.metric("outpost_mqtt_queued ", "") == 0.0
+                && gateway.metric("outpost_mqtt_inflight ", "") == 0.0)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the gateway's link was not up with an empty MQTT queue within 120 s");
+            }
+            Thread.sleep(100);
+        }
     }
 }
