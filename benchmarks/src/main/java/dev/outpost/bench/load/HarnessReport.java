@@ -11,10 +11,13 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The harness's results: a readable table, one JSON line, and the verdict against issue 8's targets. */
-record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result throughput) {
+record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result throughput, ScenarioRun.Result city) {
     static final double P50_BUDGET_MS = 0.15;
     static final double P99_BUDGET_MS = 1.0;
     static final double THROUGHPUT_TARGET = 50_000;
+    static final double CITY_RATIO_TARGET = 1.2;
+    /** The simulated units' mean answer delay, part of the channel floor. */
+    static final double REPLY_DELAY_SECONDS = 0.020;
 
     /** One rate: the floor and the gateway measured at it. */
     record RateRow(int rate, int ackBytes, FloorRun.Result floor, ScenarioRun.Result gateway) {
@@ -63,7 +66,16 @@ record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result th
                     r.name(), r.units(), r.readyMillis(), m.acksPerSecond(), m.cpuSecondsPer10k(), r.peakRssMiB(),
                     r.heapUsedMiB(), m.accuracy().p50(), m.accuracy().p99(), r.mqttDropped()));
         }
-        t.append("city scale (27,000 units, 200 base stations x 2 slots, 20 PoC groups): not measured yet (TODO)\n");
+        if (city != null) {
+            GatewayScenario.MusterFigures m = city.measured();
+            t.append(String.format(Locale.ROOT, "city (hxt only): %,d units at %.0f calls/s: muster %.1f s against a channel"
+                            + " floor of %.1f s = %.2fx (target %.1fx %s); %s; accuracy median %.3f ms, p99 %.3f ms%n",
+                    city.units(), city.callsPerSecond(), m.wallSeconds(), cityFloorSeconds(), cityRatio(),
+                    CITY_RATIO_TARGET, cityRatio() <= CITY_RATIO_TARGET ? "met" : "MISSED",
+                    m.nothingLost() ? "nothing lost" : "acks unmatched: " + (m.acksSent() - m.acksMatched()),
+                    m.accuracy().p50(), m.accuracy().p99()));
+        }
+        t.append("city scale over DMR (200 base stations x 2 slots) and 20 PoC groups: not measured yet (TODO)\n");
         return t.toString();
     }
 
@@ -84,15 +96,37 @@ record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result th
                     throughputMet(), scenarioJson(throughput));
         }
         return String.format(Locale.ROOT, "{\"date\":\"%s\",\"machine\":\"%s\",\"args\":\"%s\",\"latency\":[%s],"
-                        + "\"throughput\":%s,\"city_scale\":null}",
+                        + "\"throughput\":%s,\"city_scale\":%s}",
                 OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), escape(machine()),
-                escape(args.toString()), rates, throughputJson);
+                escape(args.toString()), rates, throughputJson, cityJson());
+    }
+
+    private String cityJson() {
+        if (city == null) {
+            return "null";
+        }
+        GatewayScenario.MusterFigures m = city.measured();
+        return String.format(Locale.ROOT, "{\"bearers\":\"hxt only\",\"floor_s\":%.2f,\"ratio\":%.3f,"
+                        + "\"target_met\":%b,\"nothing_lost\":%b,\"scenario\":%s}", cityFloorSeconds(), cityRatio(),
+                cityRatio() <= CITY_RATIO_TARGET, m.nothingLost(), scenarioJson(city));
+    }
+
+    /** The city muster's channel floor: every unit called at the link's pace, then one reply delay. */
+    double cityFloorSeconds() {
+        return city.units() / city.callsPerSecond() + REPLY_DELAY_SECONDS;
+    }
+
+    double cityRatio() {
+        return city.measured().wallSeconds() / cityFloorSeconds();
     }
 
     private List<ScenarioRun.Result> scenarios() {
         List<ScenarioRun.Result> all = new java.util.ArrayList<>(rows.stream().map(RateRow::gateway).toList());
         if (throughput != null) {
             all.add(throughput);
+        }
+        if (city != null) {
+            all.add(city);
         }
         return all;
     }

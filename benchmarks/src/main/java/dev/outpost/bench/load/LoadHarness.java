@@ -13,6 +13,8 @@ public final class LoadHarness {
     private static final int MUSTERS = 2;
     /** Units per hxt roll call, as the example config. */
     private static final int MAX_BATCH = 20;
+    /** The hxt link's default pace (a PoC server's rate limit), at which the city muster calls. */
+    private static final double CITY_CALLS_PER_SECOND = 500;
     /** The floor's payload when no ack was seen (the size of a typical muster ack). */
     private static final int DEFAULT_ACK_BYTES = 300;
 
@@ -34,6 +36,7 @@ public final class LoadHarness {
     static HarnessReport run(HarnessArgs args, java.util.function.Consumer<String> progress) throws Exception {
         List<HarnessReport.RateRow> rows = new ArrayList<>();
         ScenarioRun.Result throughput;
+        ScenarioRun.Result city = null;
         try (BenchBroker broker = BenchBroker.launch()) {
             for (int rate : args.rates()) {
                 ScenarioRun.Result gateway = ScenarioRun.run("latency@" + rate, broker, rate * args.seconds(), rate,
@@ -50,7 +53,13 @@ public final class LoadHarness {
             if (throughput != null) {
                 progress.accept("throughput: " + throughput.measured());
             }
+            if (args.cityUnits() > 0) {
+                // One muster: at 500 calls/s a warm-up would double a minute-long run, and the JIT is warm within seconds.
+                city = ScenarioRun.run("city (hxt)", broker, args.cityUnits(), CITY_CALLS_PER_SECOND, MAX_BATCH, 1,
+                        args.gatewayJvm());
+                progress.accept("city: " + city.measured());
+            }
         }
-        return new HarnessReport(args, rows, throughput);
+        return new HarnessReport(args, rows, throughput, city);
     }
 }

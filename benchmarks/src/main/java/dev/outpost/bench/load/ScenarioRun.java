@@ -59,8 +59,9 @@ final class ScenarioRun {
             GatewayScenario scenario = new GatewayScenario(simulator, gateway, platform);
             List<GatewayScenario.MusterFigures> figures = new ArrayList<>();
             try {
-                awaitSettled(gateway);
                 for (int i = 0; i < musters; i++) {
+                    // Also after a muster: its unit events can still be queued (or dropped) well after its result.
+                    awaitSettled(gateway);
                     figures.add(scenario.muster(units));
                 }
             } catch (Exception e) {
@@ -78,7 +79,7 @@ final class ScenarioRun {
     /**
      * READY does not wait for the links, and at logon the hxt server reports every unit's presence, which the gateway
      * publishes one message per unit: wait (bounded) until the link is up and the gateway's MQTT queue is empty, so
-     * that a muster neither calls nobody nor queues behind that backlog.
+     * that a muster neither calls nobody nor queues behind that backlog (whose overflow could drop its start reply).
      */
     private static void awaitSettled(GatewayProcess gateway) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
