@@ -151,17 +151,18 @@ final class GatewayProcess implements AutoCloseable {
 
     /**
      * The sum of the gateway's Prometheus samples whose line starts with {@code prefix} and contains {@code label}
-     * (its {@code /metrics}); NaN when it cannot be read.
+     * (its {@code /metrics}); NaN when it cannot be read or has no such sample (so a renamed metric cannot pass for 0).
      */
     double metric(String prefix, String label) {
         try {
             HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + httpPort + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return reply.body().lines()
+            double[] values = reply.body().lines()
                     .filter(l -> l.startsWith(prefix) && l.contains(label))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                    .sum();
+                    .toArray();
+            return values.length == 0 ? Double.NaN : java.util.Arrays.stream(values).sum();
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         } catch (InterruptedException e) {
