@@ -18,8 +18,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An Outpost gateway as its own JVM ({@code outpost run}, the launcher's JVM options), configured with one hxt link
- * to the harness's simulator and its journal in a temporary state directory, so that its CPU time, RSS and heap
+ * An Outpost gateway as its own JVM ({@code outpost run}, the launcher's JVM options), configured with links to
+ * the harness's simulator and its journal in a temporary state directory, so that its CPU time, RSS and heap
  * are its own. Closing it sends SIGTERM (then SIGKILL) and deletes its directory.
  */
 final class GatewayProcess implements AutoCloseable {
@@ -33,9 +33,28 @@ final class GatewayProcess implements AutoCloseable {
     final long startedAt;
     final long readyAt;
 
-    /** What the gateway's config says about pacing and muster timing. */
-    record Settings(String gatewayId, String brokerUrl, URI hxtUri, String hxtToken, double callsPerSecond,
-                    int maxBatch, List<String> jvmOptions) {
+    /**
+     * What the gateway is started with.
+     *
+     * @param linksYaml the config's {@code links:} entries (indented list items)
+     * @param files     files written beside the config first (token, passphrase), by name
+     */
+    record Settings(String gatewayId, String brokerUrl, String linksYaml, java.util.Map<String, String> files,
+                    List<String> jvmOptions) {
+    }
+
+    /** One hxt link {@code poc} with its token in {@code hxt.token}. */
+    static Settings hxt(String gatewayId, String brokerUrl, URI hxtUri, String token, double callsPerSecond,
+                        int maxBatch, List<String> jvmOptions) {
+        String links = String.join("\n",
+                "  - id: poc",
+                "    type: hxt",
+                "    url: " + hxtUri,
+                "    token_file: hxt.token",
+                "    calls_per_second: " + String.format(Locale.ROOT, "%.1f", callsPerSecond),
+                "    max_batch: " + maxBatch,
+                "");
+        return new Settings(gatewayId, brokerUrl, links, java.util.Map.of("hxt.token", token + "\n"), jvmOptions);
     }
 
     private GatewayProcess(Path directory, Process process, int httpPort, String base, long startedAt, long readyAt) {
@@ -56,7 +75,9 @@ final class GatewayProcess implements AutoCloseable {
         try (Writer w = Files.newBufferedWriter(directory.resolve("units.csv"), StandardCharsets.UTF_8)) {
             RegistryCsv.write(units, w);
         }
-        Files.writeString(directory.resolve("hxt.token"), settings.hxtToken() + "\n");
+        for (var file : settings.files().entrySet()) {
+            Files.writeString(directory.resolve(file.getKey()), file.getValue());
+        }
         Path config = directory.resolve("gateway.yaml");
         Files.writeString(config, config(settings, httpPort));
         List<String> command = new ArrayList<>();
@@ -103,12 +124,7 @@ final class GatewayProcess implements AutoCloseable {
                 "units: { file: units.csv }",
                 "storage: { state_dir: state }",
                 "links:",
-                "  - id: poc",
-                "    type: hxt",
-                "    url: " + s.hxtUri(),
-                "    token_file: hxt.token",
-                "    calls_per_second: " + String.format(Locale.ROOT, "%.1f", s.callsPerSecond()),
-                "    max_batch: " + s.maxBatch(),
+                s.linksYaml(),
                 "muster:",
                 "  method: poll",
                 "  attempt_timeout: 20s",

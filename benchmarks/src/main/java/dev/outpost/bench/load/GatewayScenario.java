@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class GatewayScenario {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long MUSTER_LIMIT_SECONDS = 300;
 
     private final RunningSimulator simulator;
     private final GatewayProcess gateway;
@@ -55,22 +54,9 @@ final class GatewayScenario {
         simulator.groundTruth().clear();
         platform.drainAcks();
         double cpuBefore = gateway.cpuSeconds();
-        long startedAt = System.nanoTime();
-        platform.publish("request/muster/start", "{\"scope\":{\"type\":\"all\"},\"method\":\"poll\","
-                + "\"transaction\":\"" + transaction + "\"}");
-        AckListener.Arrival reply = platform.await(gateway.base + "/response/muster/start", transaction, 60,
-                TimeUnit.SECONDS);
-        JsonNode replyJson = JSON.readTree(reply.payload());
-        String musterId = replyJson.path("data").path("muster_id").asText("");
-        if (musterId.isEmpty()) {
-            throw new IOException("the muster did not start: " + reply.text());
-        }
-        AckListener.Arrival result = platform.await(gateway.base + "/muster/" + musterId + "/result", musterId,
-                MUSTER_LIMIT_SECONDS, TimeUnit.SECONDS);
-        double wall = (System.nanoTime() - startedAt) / 1e9;
+        MusterCall call = MusterCall.run(platform, gateway.base, "{\"type\":\"all\"}", "", transaction);
         double cpu = gateway.cpuSeconds() - cpuBefore;
-        long reportAcked = JSON.readTree(result.payload()).path("summary").path("acked").asLong(-1);
-        return compare(musterId, units.size(), platform.drainAcks(), reportAcked, cpu, wall);
+        return compare(call.musterId(), units.size(), platform.drainAcks(), call.acked(), cpu, call.wallSeconds());
     }
 
     private MusterFigures compare(String musterId, int called, List<AckListener.Arrival> arrivals, long reportAcked,

@@ -37,6 +37,7 @@ public final class LoadHarness {
         List<HarnessReport.RateRow> rows = new ArrayList<>();
         ScenarioRun.Result throughput;
         ScenarioRun.Result city = null;
+        DmrCityRun.Result dmrCity = null;
         try (BenchBroker broker = BenchBroker.launch()) {
             for (int rate : args.rates()) {
                 ScenarioRun.Result gateway = ScenarioRun.run("latency@" + rate, broker, rate * args.seconds(), rate,
@@ -59,7 +60,11 @@ public final class LoadHarness {
                         args.gatewayJvm());
                 progress.accept("city: " + city.measured());
             }
+            if (args.cityUnits() > 0 && args.dmrStations() > 0) {
+                dmrCity = DmrCityRun.run(broker, args.cityUnits(), args.dmrStations(), args.gatewayJvm());
+                progress.accept("city over DMR: " + dmrCity);
+            }
         }
-        return new HarnessReport(args, rows, throughput, city);
+        return new HarnessReport(args, rows, throughput, city, dmrCity);
     }
 }

@@ -53,7 +53,7 @@ final class ScenarioRun {
         String gatewayId = "bench-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
         try (RunningSimulator simulator = Simulator.start(
                 SimulatorOptions.defaults().withToken(TOKEN).withBehaviour(17, PROMPT), units);
-             GatewayProcess gateway = GatewayProcess.start(new GatewayProcess.Settings(gatewayId, broker.url(),
+             GatewayProcess gateway = GatewayProcess.start(GatewayProcess.hxt(gatewayId, broker.url(),
                      simulator.hxtUri(), TOKEN, callsPerSecond, maxBatch, gatewayJvm), units);
              AckListener platform = new AckListener(broker.url(), gateway.base)) {
             GatewayScenario scenario = new GatewayScenario(simulator, gateway, platform);
@@ -61,7 +61,7 @@ final class ScenarioRun {
             try {
                 for (int i = 0; i < musters; i++) {
                     // Also after a muster: its unit events can still be queued (or dropped) well after its result.
-                    awaitSettled(gateway);
+                    awaitSettled(gateway, "poc");
                     figures.add(scenario.muster(units));
                 }
             } catch (Exception e) {
@@ -81,9 +81,9 @@ final class ScenarioRun {
      * publishes one message per unit: wait (bounded) until the link is up and the gateway's MQTT queue is empty, so
      * that a muster neither calls nobody nor queues behind that backlog (whose overflow could drop its start reply).
      */
-    private static void awaitSettled(GatewayProcess gateway) throws InterruptedException {
+    static void awaitSettled(GatewayProcess gateway, String linkId) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!(gateway.metric("outpost_link_state{", "state=\"up\"") == 1.0
+        while (!(gateway.metric("outpost_link_state{", "link=\"" + linkId + "\",state=\"up\"") == 1.0
                 && gateway.metric("outpost_mqtt_queued ", "") == 0.0
                 && gateway.metric("outpost_mqtt_inflight ", "") == 0.0)) {
             if (System.nanoTime() > deadline) {
