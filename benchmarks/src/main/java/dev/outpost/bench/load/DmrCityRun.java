@@ -7,7 +7,6 @@ import dev.outpost.simulator.dmr.BaseStationSpec;
 import dev.outpost.simulator.dmr.DmrRadioBehaviour;
 import dev.outpost.simulator.dmr.DmrSim;
 import dev.outpost.simulator.dmr.DmrSimOptions;
-import dev.outpost.simulator.dmr.RadioPlace;
 import dev.outpost.simulator.dmr.RunningDmrSim;
 import dev.outpost.simulator.truth.GroundTruth;
 import dev.outpost.simulator.truth.TruthEntry;
