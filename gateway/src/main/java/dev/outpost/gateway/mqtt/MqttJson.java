@@ -4,16 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outpost.gateway.event.EventIds;
+import dev.outpost.gateway.time.IsoMillis;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.UUID;
 
 /** JSON conventions of the MQTT API: snake_case keys, {@code ts} as ISO-8601 UTC with exactly milliseconds. */
 public final class MqttJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private MqttJson() {}
 
@@ -31,14 +28,14 @@ public final class MqttJson {
      */
     public static ObjectNode event(Instant ts) {
         ObjectNode json = object();
-        json.put("event_id", UUID.randomUUID().toString());
+        json.put("event_id", EventIds.random());
         json.put("ts", timestamp(ts));
         return json;
     }
 
     /** {@code 2026-01-01T00:00:00.000Z} */
     public static String timestamp(Instant instant) {
-        return TIMESTAMP.format(instant);
+        return IsoMillis.format(instant);
     }
 
     public static byte[] bytes(JsonNode node) {

@@ -1,8 +1,8 @@
 package dev.outpost.gateway.time;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,12 +14,16 @@ public final class ExecutorTaskScheduler implements TaskScheduler, AutoCloseable
     private volatile Thread owner;
 
     public ExecutorTaskScheduler(String threadName) {
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
             owner = thread;
             return thread;
         });
+        // A running muster re-arms its timer after most events, cancelling the previous one: without this a city
+        // muster leaves tens of thousands of cancelled timers in the queue, each costing every later insertion.
+        pool.setRemoveOnCancelPolicy(true);
+        this.executor = pool;
     }
 
     @Override

@@ -9,21 +9,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.outpost.gateway.time.IsoMillis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Writes muster reports, snapshots and acks as JSON: snake_case keys, instants as ISO-8601 UTC with
  * milliseconds (e.g. {@code 2026-11-29T10:15:00.123Z}). Thread-safe once built.
  */
 public final class MusterReportWriter {
-    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final ObjectMapper mapper;
 
@@ -58,31 +53,6 @@ public final class MusterReportWriter {
         }
     }
 
-    public static String isoMillis(Instant instant) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        if (t.getYear() < 0 || t.getYear() > 9999) {
-            return ISO_MILLIS.format(instant.truncatedTo(ChronoUnit.MILLIS));
-        }
-        // Written by hand: this runs for every ack, and DateTimeFormatter's millisecond field allocates a BigDecimal
-        // and several strings each time (seen in allocation profiles of the ack path).
-        char[] out = "0000-00-00T00:00:00.000Z".toCharArray();
-        digits(out, 0, 4, t.getYear());
-        digits(out, 5, 2, t.getMonthValue());
-        digits(out, 8, 2, t.getDayOfMonth());
-        digits(out, 11, 2, t.getHour());
-        digits(out, 14, 2, t.getMinute());
-        digits(out, 17, 2, t.getSecond());
-        digits(out, 20, 3, instant.getNano() / 1_000_000);
-        return new String(out);
-    }
-
-    private static void digits(char[] out, int at, int width, int value) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
-    }
-
     private static final class InstantMillisSerializer extends StdSerializer<Instant> {
         InstantMillisSerializer() {
             super(Instant.class);
@@ -90,7 +60,7 @@ public final class MusterReportWriter {
 
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(isoMillis(value));
+            gen.writeString(IsoMillis.format(value));
         }
     }
 }

@@ -44,7 +44,7 @@ class MusterReportWriterTest {
 
     @Test
     void instantsAreTruncatedToMilliseconds() {
-        assertEquals("2026-11-29T10:15:00.123Z", MusterReportWriter.isoMillis(Instant.parse("2026-11-29T10:15:00.123987Z")));
+        assertEquals("2026-11-29T10:15:00.123Z", dev.outpost.gateway.time.IsoMillis.format(Instant.parse("2026-11-29T10:15:00.123987Z")));
     }
 
     @Test
@@ -59,7 +59,7 @@ class MusterReportWriterTest {
         }
         for (Instant instant : instants) {
             assertEquals(iso.format(instant.truncatedTo(ChronoUnit.MILLIS)),
-                    MusterReportWriter.isoMillis(instant), instant::toString);
+                    dev.outpost.gateway.time.IsoMillis.format(instant), instant::toString);
         }
     }
 
