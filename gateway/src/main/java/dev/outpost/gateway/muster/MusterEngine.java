@@ -286,7 +286,7 @@ public final class MusterEngine {
     }
 
     public MusterSnapshot snapshot(long nowNanos) {
-        return MusterRecords.snapshot(this, units, answers.duplicates(), Math.max(nowNanos, lastNanos));
+        return MusterRecords.snapshot(this, units.size(), tally, answers.duplicates(), Math.max(nowNanos, lastNanos));
     }
 
     /** The report as of now (final once {@link #isFinished()}). */

@@ -5,7 +5,6 @@ import dev.outpost.gateway.muster.report.MusterReportBuilder;
 import dev.outpost.gateway.muster.report.MusterSettings;
 import dev.outpost.gateway.muster.report.ReportContext;
 import dev.outpost.gateway.muster.report.ReportRow;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,32 +27,18 @@ final class MusterRecords {
                 unit.firstSentCall() == null ? null : unit.firstSentCall().sentAt, unit.latencyNanos);
     }
 
-    static MusterSnapshot snapshot(MusterEngine engine, List<UnitState> units, int duplicateAcks, long nowNanos) {
-        Map<MusterOutcome, Integer> counts = new EnumMap<>(MusterOutcome.class);
-        int pending = 0;
-        for (UnitState unit : units) {
-            if (unit.pending()) {
-                pending++;
-            } else {
-                counts.merge(unit.outcome, 1, Integer::sum);
-            }
-        }
+    /** Counts come from the muster's running {@link Tally}: a progress snapshot costs the same for 27,000 units. */
+    static MusterSnapshot snapshot(MusterEngine engine, int targeted, Tally tally, int duplicateAcks, long nowNanos) {
         MusterRequest request = engine.request();
         long until = engine.isFinished() ? engine.endNanos() : nowNanos;
-        return new MusterSnapshot(engine.id(), request.label(), request.scope().describe(), request.method().wireName(),
-                engine.state(), engine.startedAt(), units.size(),
-                exclusions(counts),
-                counts.getOrDefault(MusterOutcome.ACKED, 0), counts.getOrDefault(MusterOutcome.LATE, 0), pending,
-                counts.getOrDefault(MusterOutcome.NO_ANSWER, 0), counts.getOrDefault(MusterOutcome.UNREACHABLE, 0),
-                counts.getOrDefault(MusterOutcome.CANCELLED, 0), duplicateAcks,
-                millis(until - engine.timing().startNanos()));
-    }
-
-    private static Map<String, Integer> exclusions(Map<MusterOutcome, Integer> counts) {
         Map<String, Integer> excluded = new LinkedHashMap<>();
-        excluded.put(MusterOutcome.ON_LEAVE.wireName(), counts.getOrDefault(MusterOutcome.ON_LEAVE, 0));
-        excluded.put(MusterOutcome.DEACTIVATED.wireName(), counts.getOrDefault(MusterOutcome.DEACTIVATED, 0));
-        return excluded;
+        excluded.put(MusterOutcome.ON_LEAVE.wireName(), tally.count(MusterOutcome.ON_LEAVE));
+        excluded.put(MusterOutcome.DEACTIVATED.wireName(), tally.count(MusterOutcome.DEACTIVATED));
+        return new MusterSnapshot(engine.id(), request.label(), request.scope().describe(), request.method().wireName(),
+                engine.state(), engine.startedAt(), targeted, excluded,
+                tally.count(MusterOutcome.ACKED), tally.count(MusterOutcome.LATE), tally.pending(),
+                tally.count(MusterOutcome.NO_ANSWER), tally.count(MusterOutcome.UNREACHABLE),
+                tally.count(MusterOutcome.CANCELLED), duplicateAcks, millis(until - engine.timing().startNanos()));
     }
 
     static MusterReport report(MusterEngine engine, List<UnitState> units, int duplicateAcks, int ignoredAcks) {

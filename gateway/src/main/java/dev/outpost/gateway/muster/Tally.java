@@ -6,6 +6,7 @@ package dev.outpost.gateway.muster;
  * constant time instead of a scan of every unit (a city muster has 27,000). Kept by {@link UnitState}'s mutators.
  */
 final class Tally {
+    private final int[] byOutcome = new int[MusterOutcome.values().length];
     private int pending;
     private int unresolvedAnswers;
 
@@ -13,12 +14,30 @@ final class Tally {
     void add(UnitState unit) {
         pending += unit.pending() ? 1 : 0;
         unresolvedAnswers += unit.unresolvedAnswer() ? 1 : 0;
+        count(unit.outcome, 1);
     }
 
-    /** A unit changed from the state described by the two flags to its current one. */
-    void changed(UnitState unit, boolean wasPending, boolean wasUnresolvedAnswer) {
+    /** A unit changed from the state described by the flags and outcome (null: pending) to its current one. */
+    void changed(UnitState unit, boolean wasPending, boolean wasUnresolvedAnswer, MusterOutcome wasOutcome) {
         pending += (unit.pending() ? 1 : 0) - (wasPending ? 1 : 0);
         unresolvedAnswers += (unit.unresolvedAnswer() ? 1 : 0) - (wasUnresolvedAnswer ? 1 : 0);
+        count(wasOutcome, -1);
+        count(unit.outcome, 1);
+    }
+
+    private void count(MusterOutcome outcome, int delta) {
+        if (outcome != null) {
+            byOutcome[outcome.ordinal()] += delta;
+        }
+    }
+
+    /** Units with this outcome now (progress snapshots read these every 500 ms). */
+    int count(MusterOutcome outcome) {
+        return byOutcome[outcome.ordinal()];
+    }
+
+    int pending() {
+        return pending;
     }
 
     boolean anyPending() {

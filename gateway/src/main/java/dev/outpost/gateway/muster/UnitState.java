@@ -110,7 +110,7 @@ final class UnitState {
         boolean wasUnresolved = unresolvedAnswer();
         latencyNanos = ackNanos - first.sentNanos;
         latencyResolved = true;
-        recount(false, wasUnresolved);
+        recount(false, wasUnresolved, outcome);
         return true;
     }
 
@@ -120,7 +120,7 @@ final class UnitState {
             latencyNanos = ackNanos - calls.get(0).dispatchNanos;
             latencyEstimated = true;
             latencyResolved = true;
-            recount(false, true);
+            recount(false, true, outcome);
             detail = "send instant estimated from dispatch (no receipt)";
         }
     }
@@ -128,14 +128,15 @@ final class UnitState {
     void finish(MusterOutcome finalOutcome, String why) {
         boolean wasPending = pending();
         boolean wasUnresolved = unresolvedAnswer();
+        MusterOutcome was = outcome;
         outcome = finalOutcome;
         detail = why;
-        recount(wasPending, wasUnresolved);
+        recount(wasPending, wasUnresolved, was);
     }
 
-    private void recount(boolean wasPending, boolean wasUnresolvedAnswer) {
+    private void recount(boolean wasPending, boolean wasUnresolvedAnswer, MusterOutcome wasOutcome) {
         if (tally != null) {
-            tally.changed(this, wasPending, wasUnresolvedAnswer);
+            tally.changed(this, wasPending, wasUnresolvedAnswer, wasOutcome);
         }
     }
 }

@@ -104,6 +104,19 @@ class DistrictMusterTest {
         assertEquals(trueDelayNanos.size(), t.acked(), "every simulated answer was matched");
         assertEquals(t.called() - t.acked(), t.noAnswer());
         assertEquals(listener.acks.size(), t.acked());
+        // Progress snapshots count from running tallies, not a scan: every one must add up, and acks only grow.
+        assertTrue(listener.progress.size() > 10, "progress was reported while the muster ran");
+        int ackedBefore = 0;
+        for (MusterSnapshot p : listener.progress) {
+            assertEquals(t.targeted(), p.acked() + p.late() + p.pending() + p.noAnswer() + p.unreachable()
+                    + p.cancelled() + p.excluded().get("on_leave") + p.excluded().get("deactivated"), p.toString());
+            assertTrue(p.acked() >= ackedBefore, p.toString());
+            ackedBefore = p.acked();
+        }
+        MusterSnapshot last = listener.progress.get(listener.progress.size() - 1);
+        assertEquals(List.of(t.acked(), t.late(), 0, t.noAnswer(), t.unreachable()),
+                List.of(last.acked(), last.late(), last.pending(), last.noAnswer(), last.unreachable()),
+                "the final snapshot agrees with the report built from every unit's row");
 
         for (ReportRow row : report.rows()) {
             if (row.outcome() == MusterOutcome.ACKED) {
