@@ -38,7 +38,9 @@ import picocli.CommandLine;
  * table sorts (the page's own script, driven by {@code #sort=-latency_ms}); and the screenshot shows the charts.
  * Skipped only where Chromium is not installed ({@code .ci/run} installs it).
  *
- * <p>{@code -Doutpost.report.screenshot=FILE} also copies the screenshot to FILE (how docs/images/report.png is made).
+ * <p>{@code -Doutpost.report.screenshot=FILE} also copies the screenshot to FILE. (docs/images/report.png shows a
+ * real demo muster instead: {@code outpost demo --report r.json}, {@code outpost report --input r.json -f html -o
+ * r.html}, then {@code chromium --headless --window-size=1280,1600 --screenshot=report.png r.html}.)
  */
 class ReportPageBrowserTest {
     private static final String HOSTILE_NAME = "<b id=\"injected\">Kiosk</b> & \"Co\"";

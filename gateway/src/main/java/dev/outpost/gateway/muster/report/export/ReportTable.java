@@ -13,7 +13,8 @@ import java.util.Locale;
 /** A report as a plain-text summary for the terminal: totals, latency percentiles, then by street and by class. */
 public final class ReportTable {
     /** How many unanswered unit ids the summary lists before it only counts the rest. */
-    static final int UNANSWERED_SHOWN = 30;
+    static final int UNANSWERED_SHOWN = 40;
+    private static final int IDS_PER_LINE = 10;
     private static final String GROUP_FORMAT = "  %-22s %8s %8s %8s %6s %9s %11s %7s %9s %9s%n";
 
     private ReportTable() {
@@ -63,9 +64,13 @@ public final class ReportTable {
             return;
         }
         out.printf(Locale.ROOT, "Unanswered (%,d, no answer, unreachable or cancelled):%n", ids.size());
-        out.println("  " + String.join(", ", ids.subList(0, Math.min(ids.size(), UNANSWERED_SHOWN)))
-                + (ids.size() > UNANSWERED_SHOWN ? ", ... and " + (ids.size() - UNANSWERED_SHOWN)
-                        + " more (--format csv lists every unit)" : ""));
+        int shown = Math.min(ids.size(), UNANSWERED_SHOWN);
+        for (int i = 0; i < shown; i += IDS_PER_LINE) {
+            out.println("  " + String.join(", ", ids.subList(i, Math.min(shown, i + IDS_PER_LINE))));
+        }
+        if (ids.size() > shown) {
+            out.printf(Locale.ROOT, "  ... and %,d more (--format csv or html lists every unit)%n", ids.size() - shown);
+        }
     }
 
     private static String excluded(OutcomeTally t) {

@@ -60,7 +60,7 @@ public final class ReportPage {
         int excluded = t.excluded().values().stream().mapToInt(Integer::intValue).sum();
         h.raw("<div class=\"figures\" id=\"figures\">");
         figure(h, "response rate", t.responseRate() == null ? "–" : Html.percent(t.responseRate()));
-        figure(h, "acked / called", t.acked() + " / " + t.called());
+        figure(h, "acked / called", String.format(Locale.ROOT, "%,d / %,d", t.acked(), t.called()));
         figure(h, "late", t.late());
         figure(h, "no answer", t.noAnswer());
         figure(h, "unreachable", t.unreachable());
