@@ -94,8 +94,8 @@ public final class RegistryCsv {
         return value == null ? "" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    /** Quotes a cell only when the reader would otherwise split, unquote or trim it. */
-    static String quote(String cell) {
+    /** Quotes a cell only when the reader would otherwise split, unquote or trim it (RFC 4180 quoting). */
+    public static String quote(String cell) {
         boolean needsQuotes = cell.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
                 || !cell.equals(cell.strip());
         return needsQuotes ? '"' + cell.replace("\"", "\"\"") + '"' : cell;

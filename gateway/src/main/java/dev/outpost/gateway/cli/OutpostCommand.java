@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             UnitsCommand.class,
             LinkageCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -73,7 +73,7 @@ class CliTest {
 
     @Test
     void everyCommandExplainsItself() {
-        for (String command : new String[] {"run", "check", "sim", "demo"}) {
+        for (String command : new String[] {"run", "check", "sim", "demo", "report"}) {
             out.getBuffer().setLength(0);
             assertEquals(0, run(command, "--help"));
             assertTrue(out.toString().contains("Usage: outpost " + command), out.toString());

@@ -1,5 +1,7 @@
 package dev.outpost.gateway.http.page;
 
+import dev.outpost.gateway.html.Html;
+import dev.outpost.gateway.html.LatencyBins;
 import dev.outpost.gateway.muster.MusterSnapshot;
 import dev.outpost.gateway.muster.report.GroupStats;
 import java.util.List;
@@ -7,9 +9,6 @@ import java.util.List;
 /** Inline SVG charts for the status page: progress bars, the latency histogram and per-street response rates. */
 final class Charts {
     static final int WIDTH = 480;
-    private static final long[] BIN_WIDTHS_MS = {10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000,
-            20_000, 30_000, 60_000};
-    private static final int MAX_BINS = 20;
 
     private Charts() {
     }
@@ -49,34 +48,22 @@ final class Charts {
 
     /** Counts of latencies in equal bins from 0, the bin width picked so that at most 20 bins cover the maximum. */
     static void latencyHistogram(Html h, List<Double> latenciesMs) {
-        double max = latenciesMs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        long binMs = BIN_WIDTHS_MS[BIN_WIDTHS_MS.length - 1];
-        for (long candidate : BIN_WIDTHS_MS) {
-            if (max / candidate < MAX_BINS) {
-                binMs = candidate;
-                break;
-            }
-        }
-        int bins = Math.max(1, (int) Math.min(MAX_BINS, Math.floor(max / binMs) + 1));
-        int[] counts = new int[bins];
-        for (double ms : latenciesMs) {
-            counts[(int) Math.min(bins - 1, Math.floor(ms / binMs))]++;
-        }
-        int highest = 1;
-        for (int c : counts) {
-            highest = Math.max(highest, c);
-        }
+        LatencyBins binned = LatencyBins.of(latenciesMs);
+        long binMs = binned.binMs();
+        int bins = binned.size();
+        List<Integer> counts = binned.counts();
+        int highest = binned.highest();
         int plot = 140;
         double barWidth = (double) WIDTH / bins;
         h.raw("<svg class=\"histogram\" width=\"" + WIDTH + "\" height=\"180\" viewBox=\"0 0 " + WIDTH + " 180\"")
                 .attr("role", "img").attr("aria-label", "ack latency histogram, " + latenciesMs.size()
                         + " acks in " + binMs + " ms bins").raw(">");
         for (int i = 0; i < bins; i++) {
-            double height = plot * (double) counts[i] / highest;
+            double height = plot * (double) counts.get(i) / highest;
             h.raw("<rect class=\"bar\" x=\"" + Html.num(i * barWidth + 1) + "\" y=\"" + Html.num(plot - height)
                             + "\" width=\"" + Html.num(Math.max(1, barWidth - 2)) + "\" height=\"" + Html.num(height)
                             + "\"><title>")
-                    .text(i * binMs + "–" + (i + 1) * binMs + " ms: " + counts[i]).raw("</title></rect>");
+                    .text(i * binMs + "–" + (i + 1) * binMs + " ms: " + counts.get(i)).raw("</title></rect>");
         }
         h.raw("<line class=\"axis\" x1=\"0\" y1=\"" + plot + "\" x2=\"" + WIDTH + "\" y2=\"" + plot + "\"/>");
         int labelEvery = Math.max(1, bins / 5);

@@ -1,5 +1,6 @@
 package dev.outpost.gateway.http.page;
 
+import dev.outpost.gateway.html.Html;
 import dev.outpost.gateway.schedule.MusterSchedules;
 import dev.outpost.gateway.schedule.ScheduleJson;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.outpost.gateway.http.page;
 
+import dev.outpost.gateway.html.Html;
 import dev.outpost.gateway.http.GatewayStatus;
 import dev.outpost.gateway.link.LinkStatus;
 import dev.outpost.gateway.link.StationStatus;

@@ -10,6 +10,7 @@ import dev.outpost.gateway.muster.MusterInput;
 import dev.outpost.gateway.muster.MusterStart;
 import dev.outpost.gateway.muster.RecoveredMuster;
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -122,6 +123,49 @@ public final class MusterArchive {
         List<String> json = strings(musterId,
                 "SELECT report_json FROM musters WHERE muster_id = ? AND report_json IS NOT NULL");
         return json.isEmpty() ? Optional.empty() : Optional.of(tree(json.get(0)));
+    }
+
+    /**
+     * What an inspection tool sees of one muster, on a connection of its own (e.g. a read-only one, so that
+     * reading never migrates or locks a journal a running gateway is writing): its state and its report JSON,
+     * null while it has none. Empty when no muster has this id.
+     */
+    public static Optional<StoredMuster> stored(Connection c, String musterId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT state, report_json FROM musters WHERE muster_id = ?")) {
+            s.setString(1, musterId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new StoredMuster(musterId, r.getString(1), r.getString(2)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** A muster's row: {@code reportJson} is null until it has finished or been cancelled. */
+    public record StoredMuster(String musterId, String state, String reportJson) {
+    }
+
+    /** The newest musters first, at most {@code limit}, on a connection of its own (see {@link #stored}). */
+    public static List<MusterListing> recent(Connection c, int limit) throws SQLException {
+        List<MusterListing> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT muster_id, state, started_at, "
+                + "COALESCE(json_extract(report_json, '$.label'), json_extract(request_json, '$.label')), "
+                + "json_extract(report_json, '$.summary.acked'), json_extract(report_json, '$.summary.called') "
+                + "FROM musters ORDER BY started_epoch_ns DESC LIMIT ?")) {
+            s.setInt(1, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new MusterListing(r.getString(1), r.getString(4), r.getString(2),
+                            JournalTime.parse(r.getString(3)), nullableInt(r, 5),
+                            nullableInt(r, 6)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Integer nullableInt(ResultSet r, int column) throws SQLException {
+        int value = r.getInt(column);
+        return r.wasNull() ? null : value;
     }
 
     /** The final snapshots of the newest finished musters, newest first. */
