@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * A report's rows as CSV, one line per unit, with the JSON row's field names as the header. RFC 4180: CRLF line
- * ends, a cell quoted when it holds a comma, a quote or a line break (quotes doubled). Empty cells for nulls.
+ * ends, a cell quoted when it holds a comma, a quote or a line break (quotes doubled). Empty cells for nulls; free
+ * text that would start a spreadsheet formula is made inert ({@link #inert}).
  */
 public final class ReportCsv {
     public static final List<String> HEADER = List.of("unit_id", "name", "street", "class", "outcome", "latency_ms",
@@ -35,10 +36,19 @@ public final class ReportCsv {
     }
 
     static List<String> cells(ReportRow r) {
-        return List.of(text(r.unitId()), text(r.name()), text(r.street()), text(r.unitClass()),
+        return List.of(text(r.unitId()), inert(text(r.name())), inert(text(r.street())), text(r.unitClass()),
                 r.outcome() == null ? "" : r.outcome().wireName(), decimal(r.latencyMs()), Integer.toString(r.attempts()),
                 text(r.attemptAnswered()), text(r.bearer()), text(r.link()), text(r.status()), text(r.staff()),
-                instant(r.firstSentAt()), instant(r.ackAt()), decimal(r.answeredAfterMs()), text(r.detail()));
+                instant(r.firstSentAt()), instant(r.ackAt()), decimal(r.answeredAfterMs()), inert(text(r.detail())));
+    }
+
+    /**
+     * Free text from the registry or the network (a name, a street, a reason) that starts like a spreadsheet formula
+     * ({@code = + - @}, tab or CR) gets a leading apostrophe, so a spreadsheet opening the file shows it as text and
+     * never evaluates it (OWASP "CSV injection"). Ids, outcomes, numbers and instants never start that way.
+     */
+    static String inert(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     private static String text(Object value) {

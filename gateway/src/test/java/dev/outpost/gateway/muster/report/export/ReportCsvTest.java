@@ -34,6 +34,17 @@ class ReportCsvTest {
     }
 
     @Test
+    void textThatASpreadsheetWouldEvaluateIsWrittenAsText() throws Exception {
+        String csv = write(ReportSamples.withText("=HYPERLINK(\"http://x\")"));
+        assertTrue(csv.contains("\r\nU4,\"'=HYPERLINK(\"\"http://x\"\")\""), csv);
+        assertEquals("'+1", ReportCsv.inert("+1"));
+        assertEquals("'@sum", ReportCsv.inert("@sum"));
+        assertEquals("'-2", ReportCsv.inert("-2"));
+        assertEquals("Shipai", ReportCsv.inert("Shipai"));
+        assertEquals("", ReportCsv.inert(""));
+    }
+
+    @Test
     void latenciesKeepEveryDigitInPlainNotation() {
         assertEquals("12345678.000001", ReportCsv.cells(new ReportRow("U", "n", "s", "A", null,
                 12_345_678.000001, 0, null, null, null, null, null, null, null, null, null)).get(5));
