@@ -42,6 +42,13 @@ final class E2eWorld implements AutoCloseable {
     /** @param extraYaml config sections appended to the gateway's config (e.g. a small outbox) */
     E2eWorld(String gatewayId, Path dir, String brokerUrl, String mqttVersion, List<Unit> units, long seed,
              BehaviourOptions behaviour, int callsPerSecond, String extraYaml) throws Exception {
+        this(gatewayId, dir, brokerUrl, mqttVersion, units, seed, behaviour, callsPerSecond, extraYaml,
+                GatewayClock.system());
+    }
+
+    /** @param clock the gateway's clock (a real one; a test may shift its wall time, see RoutineScheduleRealRunTest) */
+    E2eWorld(String gatewayId, Path dir, String brokerUrl, String mqttVersion, List<Unit> units, long seed,
+             BehaviourOptions behaviour, int callsPerSecond, String extraYaml, GatewayClock clock) throws Exception {
         this.gatewayId = gatewayId;
         this.base = "outpost/" + gatewayId;
         this.units = units;
@@ -53,7 +60,7 @@ final class E2eWorld implements AutoCloseable {
             Path config = writeGatewayConfig(dir, gatewayId, brokerUrl, mqttVersion, simulator.hxtUri().toString(),
                     callsPerSecond);
             Files.writeString(config, extraYaml, java.nio.file.StandardOpenOption.APPEND);
-            this.gateway = GatewayLauncher.start(config, GatewayClock.system(), "test");
+            this.gateway = GatewayLauncher.start(config, clock, "test");
         } catch (Exception e) {
             simulator.close();
             throw e;

@@ -31,9 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 class StreetGroupMusterEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LIMIT = Duration.ofSeconds(30);
-    private static final int SHIPAI = 30;
+    static final int SHIPAI = 30;
 
-    private static List<Unit> units() {
+    /** Thirty units on Shipai and ten on Linhe, all on the PoC network. */
+    static List<Unit> units() {
         List<Unit> units = new ArrayList<>();
         for (int i = 0; i < SHIPAI + 10; i++) {
             String street = i < SHIPAI ? "Shipai" : "Linhe";
