@@ -326,19 +326,6 @@ public final class GatewayApp implements AutoCloseable {
         bridge.publish(topic, MqttJson.bytes(state), true, 1, Delivery.latestOf(topic));
     }
 
-    /**
-     * Retained {@code unit/<id>/presence}, on changes only: whether the unit is on the network now and over which
-     * link. Durable and coalesced per unit: a link's logon reports every unit at once (27,000 in a city), and the
-     * bulk events that carry it may be shed, so the latest state per unit is what must arrive.
-     */
-    private void publishPresence(String unitId) {
-        ObjectNode state = MqttJson.event(clock.wallNow());
-        state.put("online", presence.online(unitId));
-        state.put("link", presence.link(unitId).orElse(null));
-        String topic = "unit/" + unitId + "/presence";
-        bridge.publish(topic, MqttJson.bytes(state), true, 1, Delivery.latestOf(topic));
-    }
-
     /** Unit events that must not be lost: acks are evidence, status changes and SOS are operationally vital. */
     private static Delivery deliveryOf(UnitEvent event) {
         EventPayload p = event.payload();
@@ -355,9 +342,7 @@ public final class GatewayApp implements AutoCloseable {
         @Override
         public void onEvent(UnitEvent event) {
             core.execute(() -> {
-                if (presence.onEvent(event)) {
-                    event.unitId().ifPresent(GatewayApp.this::publishPresence);
-                }
+                presence.onEvent(event);
                 meters.countEvent(event);
                 recoveries.onEvent(event);
                 drills.onEvent(event);
@@ -371,8 +356,8 @@ public final class GatewayApp implements AutoCloseable {
             core.execute(() -> {
                 log.info("link {} is {}{}", status.linkId(), status.state().wireName(),
                         status.detail() == null ? "" : " (" + status.detail() + ")");
+                presence.onLinkStatus(status);
                 bridge.publish("link/" + status.linkId() + "/state", EventJson.linkStatus(status), true, 1);
-                presence.onLinkStatus(status).forEach(GatewayApp.this::publishPresence);
                 recoveries.onLinkStatus();
             });
         }
