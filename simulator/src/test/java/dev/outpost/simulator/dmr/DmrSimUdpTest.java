@@ -67,10 +67,11 @@ class DmrSimUdpTest {
                             Duration.ofMillis(200)))
                     .withBehaviour(3, BehaviourOptions.allPrompt(Duration.ofMillis(40), Duration.ofMillis(300)));
             try (RunningDmrSim sim = DmrSim.start(options, units(12), truth)) {
-                await(() -> master.connectedPeers() == 2 && sim.stats().naksReceived() >= 1,
-                        "two stations connected, the third refused: " + sim.stats());
+                // The master counts a peer connected when it acknowledges its config; the station is running once
+                // that acknowledgement has reached it, a moment later: wait for both.
+                await(() -> master.connectedPeers() == 2 && sim.stats().stationsRunning() == 2
+                        && sim.stats().naksReceived() >= 1, "two stations running, the third refused: " + sim.stats());
                 assertEquals(HbpMasterState.REFUSED, master.stateOf(311_000_103L));
-                assertEquals(2, sim.stats().stationsRunning());
 
                 // Round robin over 3 stations, slots alternating: 4600001 -> station 101 slot 1, 4600004 -> 101 slot 2.
                 RadioPlace place = sim.placeOf(4_600_004).orElseThrow();
