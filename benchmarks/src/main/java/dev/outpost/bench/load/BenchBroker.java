@@ -7,10 +7,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real Mosquitto on a free 127.0.0.1 port, configured so that the broker is not the bottleneck of a load
@@ -22,17 +21,12 @@ public final class BenchBroker implements AutoCloseable {
             Path.of("/usr/local/sbin/mosquitto"), Path.of("/usr/local/bin/mosquitto"));
     private static final long STARTUP_NANOS = TimeUnit.SECONDS.toNanos(15);
 
-    private final Path directory;
     private final int port;
-    private final Process process;
-    private final Thread killer;
+    private final ChildProcess child;
 
     private BenchBroker(Path directory, int port, Process process) {
-        this.directory = directory;
         this.port = port;
-        this.process = process;
-        this.killer = new Thread(process::destroyForcibly, "bench-broker-killer");
-        Runtime.getRuntime().addShutdownHook(killer);
+        this.child = new ChildProcess(process, directory, Duration.ofSeconds(5), "bench-broker");
     }
 
     /** Starts a broker and waits until it accepts connections. */
@@ -79,34 +73,12 @@ public final class BenchBroker implements AutoCloseable {
 
     /** The broker's process id, for its CPU time. */
     public long pid() {
-        return process.pid();
+        return child.process.pid();
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(killer);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook kills it anyway
-        }
-        deleteTree(directory);
-    }
-
-    static void deleteTree(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind is harmless
-        }
+        child.close();
     }
 
     private boolean accepts() {

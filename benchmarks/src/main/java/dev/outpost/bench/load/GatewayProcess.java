@@ -28,7 +28,7 @@ final class GatewayProcess implements AutoCloseable {
     private final Path directory;
     private final Process process;
     private final int httpPort;
-    private final Thread killer;
+    private final ChildProcess child;
     final String base;
     final long startedAt;
     final long readyAt;
@@ -64,8 +64,8 @@ final class GatewayProcess implements AutoCloseable {
         this.base = base;
         this.startedAt = startedAt;
         this.readyAt = readyAt;
-        this.killer = new Thread(process::destroyForcibly, "bench-gateway-killer");
-        Runtime.getRuntime().addShutdownHook(killer);
+        // Stopping flushes the journal and publishes offline: a longer grace than a broker needs.
+        this.child = new ChildProcess(process, directory, Duration.ofSeconds(20), "bench-gateway");
     }
 
     /** Writes the config and registry, starts the gateway and waits (bounded) until it notified READY=1. */
@@ -197,20 +197,6 @@ final class GatewayProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(killer);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook kills it anyway
-        }
-        BenchBroker.deleteTree(directory);
+        child.close();
     }
 }

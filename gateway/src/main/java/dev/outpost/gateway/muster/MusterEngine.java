@@ -179,8 +179,7 @@ public final class MusterEngine {
 
     /** Acks whose latency became known since the last poll. */
     public List<MusterAck> pollAcks() {
-        List<MusterAck> out = answers.drain();
-        return out;
+        return answers.drain();
     }
 
     public boolean ownsCallRef(String callRef) {

@@ -9,6 +9,7 @@ import dev.outpost.gateway.link.CallReceipt;
 import dev.outpost.gateway.link.CallRequest;
 import dev.outpost.gateway.link.Link;
 import dev.outpost.gateway.link.LinkListener;
+import dev.outpost.gateway.link.LinkLoops;
 import dev.outpost.gateway.link.LinkState;
 import dev.outpost.gateway.link.LinkStatus;
 import dev.outpost.gateway.link.LinkUnavailableException;
@@ -33,7 +34,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,11 +119,7 @@ public final class HxtLink implements Link {
 
     @Override
     public void stop() {
-        if (loop.inEventLoop()) {
-            stopOnLoop();
-        } else if (!loop.isShuttingDown()) {
-            loop.submit(this::stopOnLoop).awaitUninterruptibly(5, TimeUnit.SECONDS);
-        }
+        LinkLoops.stopOn(loop, this::stopOnLoop);
     }
 
     @Override

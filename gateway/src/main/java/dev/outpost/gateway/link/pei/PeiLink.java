@@ -8,6 +8,7 @@ import dev.outpost.gateway.link.CallReceipt;
 import dev.outpost.gateway.link.CallRequest;
 import dev.outpost.gateway.link.Link;
 import dev.outpost.gateway.link.LinkListener;
+import dev.outpost.gateway.link.LinkLoops;
 import dev.outpost.gateway.link.LinkState;
 import dev.outpost.gateway.link.VoiceCalls;
 import dev.outpost.gateway.link.LinkStatus;
@@ -118,11 +119,7 @@ public final class PeiLink implements Link {
             pending.failAll("link stopped");
             board.changeIfDifferent(LinkState.DOWN, "link stopped");
         };
-        if (loop.inEventLoop()) {
-            last.run();
-        } else if (!loop.isShuttingDown()) {
-            loop.submit(last).awaitUninterruptibly(5, TimeUnit.SECONDS);
-        }
+        LinkLoops.stopOn(loop, last);
     }
 
     @Override
