@@ -18,6 +18,17 @@ public final class AirTime {
         return airStart + (bursts - 1) * BURST_PERIOD_NANOS + BURST_NANOS;
     }
 
+    /**
+     * Where in the 60 ms TDMA frame a repeater's frames start, from its peer id (spread evenly, fixed per repeater).
+     * Repeaters that are not synchronised to one another (the usual Homebrew network: repeaters and hotspots on
+     * their own clocks) run at arbitrary phases; starting every simulated one at the same instant would have a
+     * whole network's slots burst at the same moments, which no such network does.
+     */
+    public static long phaseOf(long peerId) {
+        long mixed = (peerId ^ (peerId >>> 17)) * 0x9E3779B97F4A7C15L;
+        return Math.floorMod(mixed >>> 11, BURST_PERIOD_NANOS / 1_000_000L) * 1_000_000L;
+    }
+
     /** On air time of a voice call: header, {@code superframes} x 6 bursts (360 ms each), terminator. */
     public static int voiceBursts(int superframes) {
         return superframes * 6 + 2;

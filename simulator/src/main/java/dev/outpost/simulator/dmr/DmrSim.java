@@ -43,7 +43,7 @@ public final class DmrSim {
                 List<SimRadio> radios = radiosAt(spec.masterId(), places, units, traits, options);
                 SimMaster[] holder = new SimMaster[1];
                 DatagramChannel channel = loop.open(new InetSocketAddress(spec.host(), spec.port()),
-                        (data, from) -> holder[0].onDatagram(data, from));
+                        (data, from, at) -> holder[0].onDatagram(data, from, at));
                 HbpMasterSessionConfig sessions = new HbpMasterSessionConfig(options.pingInterval(), 3,
                         options.pingInterval().multipliedBy(3).plus(Duration.ofSeconds(5)));
                 master = new SimMaster(spec, sessions, radios, options.talkgroups(), options.seed(), loop, truth,
@@ -82,9 +82,9 @@ public final class DmrSim {
         for (BaseStationSpec spec : options.stations()) {
             List<SimRadio> radios = radiosAt(spec.peerId(), places, units, traits, options);
             SimBaseStation[] holder = new SimBaseStation[1];
-            DatagramChannel channel = loop.open(new InetSocketAddress(local, 0), (data, from) -> {
+            DatagramChannel channel = loop.open(new InetSocketAddress(local, 0), (data, from, at) -> {
                 if (from.equals(master)) {
-                    holder[0].onDatagram(data);
+                    holder[0].onDatagram(data, at);
                 }
             });
             holder[0] = new SimBaseStation(spec, options.pingInterval(), radios, options.talkgroups(), loop, truth,

@@ -25,9 +25,12 @@ final class DmrUdpLoop implements DmrScheduler, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DmrUdpLoop.class);
     private static final int MAX_DATAGRAM = 2048;
 
-    /** Gets each datagram an endpoint receives, on the loop thread. */
+    /** Gets each datagram an endpoint receives, on the loop thread, with the instant it was read. */
     interface Receiver {
-        void onDatagram(byte[] data, InetSocketAddress from);
+        void onDatagram(byte[] data, InetSocketAddress from, long receivedNanos);
+    }
+
+    private record Received(Receiver receiver, byte[] data, InetSocketAddress from, long receivedNanos) {
     }
 
     private final Selector selector;
@@ -35,6 +38,7 @@ final class DmrUdpLoop implements DmrScheduler, AutoCloseable {
     private final TaskQueue tasks = new TaskQueue();
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
+    private final List<Received> received = new ArrayList<>();
     private volatile boolean running;
     private Thread thread;
 
@@ -120,6 +124,11 @@ final class DmrUdpLoop implements DmrScheduler, AutoCloseable {
         }
     }
 
+    /**
+     * Reads every waiting datagram of every socket, stamping each as it is read, and only then hands them on: the
+     * gateway polls many slots at once, so calls arrive in bursts, and handling each before reading the next would
+     * date the last of a burst late by the work done for the others (the ground truth must say when it arrived).
+     */
     private void readAll() throws IOException {
         for (SelectionKey key : selector.selectedKeys()) {
             DatagramChannel channel = (DatagramChannel) key.channel();
@@ -130,11 +139,14 @@ final class DmrUdpLoop implements DmrScheduler, AutoCloseable {
                 if (from == null) {
                     break;
                 }
-                byte[] data = Arrays.copyOf(buffer.array(), buffer.position());
-                runSafely(() -> receiver.onDatagram(data, from));
+                received.add(new Received(receiver, Arrays.copyOf(buffer.array(), buffer.position()), from, now()));
             }
         }
         selector.selectedKeys().clear();
+        for (Received r : received) {
+            runSafely(() -> r.receiver().onDatagram(r.data(), r.from(), r.receivedNanos()));
+        }
+        received.clear();
     }
 
     private static void runSafely(Runnable task) {

@@ -42,8 +42,8 @@ final class SimBaseStation {
         this.counters = counters;
         this.toMaster = toMaster;
         this.timer = new SessionTimer(scheduler);
-        this.repeater = new SimRepeater(spec.peerId(), spec.colourCode(), radios, talkgroups, scheduler, truth,
-                counters, this::toNetwork);
+        this.repeater = new SimRepeater(spec.peerId(), spec.colourCode(), AirTime.phaseOf(spec.peerId()), radios,
+                talkgroups, scheduler, truth, counters, this::toNetwork);
     }
 
     BaseStationSpec spec() {
@@ -60,19 +60,21 @@ final class SimBaseStation {
     }
 
     void start() {
-        handle(session.start(scheduler.now()));
+        long now = scheduler.now();
+        handle(session.start(now), now);
     }
 
-    void onDatagram(byte[] datagram) {
+    /** A datagram from the master, read at {@code receivedNanos}. */
+    void onDatagram(byte[] datagram, long receivedNanos) {
         HbpPacket packet = HbpCodec.decode(datagram);
         if (packet instanceof HbpPacket.Nak) {
             counters.naks.incrementAndGet();
         }
-        handle(session.receive(packet, scheduler.now()));
+        handle(session.receive(packet, receivedNanos), receivedNanos);
     }
 
     void close() {
-        handle(session.close("simulator stopped"));
+        handle(session.close("simulator stopped"), scheduler.now());
     }
 
     private void toNetwork(Dmrd dmrd) {
@@ -81,12 +83,13 @@ final class SimBaseStation {
         }
     }
 
-    private void handle(List<HbpOutput> outputs) {
+    /** {@code at}: when what caused the outputs happened (a datagram's read, a timer). */
+    private void handle(List<HbpOutput> outputs, long at) {
         for (HbpOutput output : outputs) {
             if (output instanceof HbpOutput.Send send) {
                 toMaster.accept(send.datagram());
             } else if (output instanceof HbpOutput.Deliver deliver) {
-                repeater.fromNetwork(deliver.dmrd());
+                repeater.fromNetwork(deliver.dmrd(), at);
             } else if (output instanceof HbpOutput.StateChanged changed) {
                 onStateChanged(changed);
             } else if (output instanceof HbpOutput.InvalidPacket || output instanceof HbpOutput.ProtocolError) {
@@ -94,7 +97,10 @@ final class SimBaseStation {
                 LOG.debug("station {}: {}", spec.peerId(), output);
             }
         }
-        timer.arm(session.pollTimeout(), () -> handle(session.handleTimeout(scheduler.now())));
+        timer.arm(session.pollTimeout(), () -> {
+            long now = scheduler.now();
+            handle(session.handleTimeout(now), now);
+        });
     }
 
     private void onStateChanged(HbpOutput.StateChanged changed) {

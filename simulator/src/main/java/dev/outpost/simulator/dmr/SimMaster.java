@@ -64,37 +64,39 @@ final class SimMaster {
         }
     }
 
-    void onDatagram(byte[] datagram, InetSocketAddress from) {
+    /** A datagram from {@code from}, read at {@code receivedNanos}. */
+    void onDatagram(byte[] datagram, InetSocketAddress from, long receivedNanos) {
         HbpPacket packet = HbpCodec.decode(datagram);
         long peerId = peerIdOf(packet);
         Peer peer = peers.get(peerId);
         if (packet instanceof HbpPacket.Login && (peer == null || peer.session().state().terminal()
                 || !peer.address().equals(from))) {
             peer = new Peer(new HbpMasterSession(sessionConfig, peerId, spec.passphrase(), random::nextLong,
-                    scheduler.now()), from, new SessionTimer(scheduler));
+                    receivedNanos), from, new SessionTimer(scheduler));
             forget(peers.put(peerId, peer));
         }
         if (peer == null || !peer.address().equals(from)) {
             counters.invalid.incrementAndGet();
             return;
         }
-        handle(peer, peer.session().receive(packet, scheduler.now()));
+        handle(peer, peer.session().receive(packet, receivedNanos), receivedNanos);
     }
 
     /** Closes every peer's session (MSTCL to the logged-in ones). */
     void close() {
         for (Peer peer : List.copyOf(peers.values())) {
-            handle(peer, peer.session().close("simulator stopped"));
+            handle(peer, peer.session().close("simulator stopped"), scheduler.now());
         }
     }
 
-    private void handle(Peer peer, List<HbpOutput> outputs) {
+    /** {@code at}: when what caused the outputs happened (a datagram's read, a timer). */
+    private void handle(Peer peer, List<HbpOutput> outputs, long at) {
         HbpMasterSession session = peer.session();
         for (HbpOutput output : outputs) {
             if (output instanceof HbpOutput.Send out) {
                 send.accept(out.datagram(), peer.address());
             } else if (output instanceof HbpOutput.Deliver deliver) {
-                repeater.fromNetwork(deliver.dmrd());
+                repeater.fromNetwork(deliver.dmrd(), at);
             } else if (output instanceof HbpOutput.StateChanged changed && peers.get(session.peerId()) == peer) {
                 onStateChanged(session, changed); // a replaced session was uncounted by forget()
             } else if (output instanceof HbpOutput.InvalidPacket || output instanceof HbpOutput.ProtocolError
@@ -106,7 +108,10 @@ final class SimMaster {
         if (session.state().terminal()) {
             peers.remove(session.peerId(), peer);
         } else {
-            peer.timer().arm(session.pollTimeout(), () -> handle(peer, session.handleTimeout(scheduler.now())));
+            peer.timer().arm(session.pollTimeout(), () -> {
+                long now = scheduler.now();
+                handle(peer, session.handleTimeout(now), now);
+            });
         }
     }
 

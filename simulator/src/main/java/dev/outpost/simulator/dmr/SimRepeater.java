@@ -62,7 +62,14 @@ final class SimRepeater {
     private final SlotChannel[] slots = new SlotChannel[3];
     private long nextStreamId;
 
+    /** A repeater whose TDMA frames start now. */
     SimRepeater(long peerId, int colourCode, Collection<SimRadio> radios, Set<Integer> talkgroups,
+            DmrScheduler scheduler, GroundTruth truth, DmrCounters counters, Consumer<Dmrd> network) {
+        this(peerId, colourCode, 0, radios, talkgroups, scheduler, truth, counters, network);
+    }
+
+    /** @param phaseNanos how long after now its first TDMA frame starts (see {@link AirTime#phaseOf}) */
+    SimRepeater(long peerId, int colourCode, long phaseNanos, Collection<SimRadio> radios, Set<Integer> talkgroups,
             DmrScheduler scheduler, GroundTruth truth, DmrCounters counters, Consumer<Dmrd> network) {
         this.peerId = peerId;
         this.colourCode = colourCode;
@@ -72,7 +79,7 @@ final class SimRepeater {
         this.network = network;
         this.talkgroups = Set.copyOf(talkgroups);
         radios.forEach(r -> this.radios.put(r.dmrId(), r));
-        long epoch = scheduler.now();
+        long epoch = scheduler.now() + phaseNanos;
         for (int slot = 1; slot <= 2; slot++) {
             slots[slot] = new SlotChannel(slot, epoch, scheduler, new Air(slot));
         }
@@ -91,8 +98,8 @@ final class SimRepeater {
         return radios.values();
     }
 
-    /** DMRD from the network, now: it queues for its slot's air. */
-    void fromNetwork(Dmrd frame) {
+    /** DMRD from the network, read at {@code arrivedNanos}: it queues for its slot's air. */
+    void fromNetwork(Dmrd frame, long arrivedNanos) {
         counters.downlink.incrementAndGet();
         String callId = "s" + frame.streamId();
         Object context = null;
@@ -110,7 +117,7 @@ final class SimRepeater {
         } else if (signal instanceof DmrSignal.VoiceTerminator && frame.callType() == Dmrd.CallType.GROUP) {
             context = new CallEnd(frame.destination(), callId);
         }
-        slots[frame.slot()].sendDownlink(new SlotChannel.Downlink(frame, hold, scheduler.now(), context));
+        slots[frame.slot()].sendDownlink(new SlotChannel.Downlink(frame, hold, arrivedNanos, context));
     }
 
     /** Radio {@code dmrId} keys up now, unprompted, on {@code talkgroup} for {@code superframes} x 360 ms. */

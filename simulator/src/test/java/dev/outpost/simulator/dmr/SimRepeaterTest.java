@@ -30,7 +30,7 @@ class SimRepeaterTest {
     void radioCheckIsAckedOnItsSlotInTheBurstAfterTheRequest() {
         DmrTestWorld w = new DmrTestWorld(4, DmrTestWorld.fixedAir(), Set.of());
         w.clock.advance(10 * MS); // request arrives 10 ms into the slot's burst 0: it waits for burst 1 at 60 ms
-        w.repeater.fromNetwork(DmrFrames.radioCheck(SLOT1, 77, 0, DISPATCHER, 4_600_001));
+        w.repeater.fromNetwork(DmrFrames.radioCheck(SLOT1, 77, 0, DISPATCHER, 4_600_001), w.clock.now());
         w.clock.advance(1_000 * MS);
 
         assertEquals(1, w.sent.size());
@@ -49,8 +49,8 @@ class SimRepeaterTest {
     @Test
     void twoBurstAcksHoldTheSlotOneBurstLonger() {
         DmrTestWorld w = new DmrTestWorld(2, DmrTestWorld.fixedAir().withTwoBurstAckFraction(1.0), Set.of());
-        w.repeater.fromNetwork(DmrFrames.radioCheck(SLOT1, 1, 0, DISPATCHER, 4_600_001));
-        w.repeater.fromNetwork(DmrFrames.radioCheck(SLOT1, 2, 0, DISPATCHER, 4_600_001));
+        w.repeater.fromNetwork(DmrFrames.radioCheck(SLOT1, 1, 0, DISPATCHER, 4_600_001), w.clock.now());
+        w.repeater.fromNetwork(DmrFrames.radioCheck(SLOT1, 2, 0, DISPATCHER, 4_600_001), w.clock.now());
         w.clock.advance(1_000 * MS);
         // bursts: request 0, held 1, ack 2; request 3, held 4, ack 5
         assertEquals(List.of(150L, 330L), w.sentAt.stream().map(w::sinceEpoch).toList());
@@ -59,9 +59,9 @@ class SimRepeaterTest {
     @Test
     void radiosThatAreAbsentOffOrOnTheOtherSlotDoNotAnswer() {
         DmrTestWorld w = new DmrTestWorld(4, DmrTestWorld.fixedAir(), Set.of(4_600_003));
-        w.repeater.fromNetwork(DmrFrames.radioCheck(SLOT1, 1, 0, DISPATCHER, 4_600_002)); // lives on slot 2
-        w.repeater.fromNetwork(DmrFrames.radioCheck(SLOT1, 2, 0, DISPATCHER, 4_600_003)); // on leave
-        w.repeater.fromNetwork(DmrFrames.radioCheck(SLOT1, 3, 0, DISPATCHER, 1_234_567)); // unknown
+        w.repeater.fromNetwork(DmrFrames.radioCheck(SLOT1, 1, 0, DISPATCHER, 4_600_002), w.clock.now()); // slot 2
+        w.repeater.fromNetwork(DmrFrames.radioCheck(SLOT1, 2, 0, DISPATCHER, 4_600_003), w.clock.now()); // on leave
+        w.repeater.fromNetwork(DmrFrames.radioCheck(SLOT1, 3, 0, DISPATCHER, 1_234_567), w.clock.now()); // unknown
         w.clock.advance(2_000 * MS);
         assertEquals(List.of(), w.sent);
         assertEquals(3, w.counters.unanswerable.get());
@@ -70,7 +70,7 @@ class SimRepeaterTest {
     @Test
     void callAlertIsConfirmedAfterThePersonsDelayAtTheNextFreeBurst() {
         DmrTestWorld w = new DmrTestWorld(2, DmrTestWorld.fixedAir(), Set.of());
-        w.repeater.fromNetwork(DmrFrames.callAlert(SLOT1, 5, 0, DISPATCHER, 4_600_001));
+        w.repeater.fromNetwork(DmrFrames.callAlert(SLOT1, 5, 0, DISPATCHER, 4_600_001), w.clock.now());
         w.clock.advance(5_000 * MS);
         assertEquals(1, w.sent.size());
         Dmrd ack = w.sent.get(0);
@@ -84,7 +84,8 @@ class SimRepeaterTest {
     void unitsReplyToADispatchersCallByKeyingUpAndTheSameInstantMeansACollision() {
         DmrTestWorld w = new DmrTestWorld(4, DmrTestWorld.fixedAir(), Set.of());
         DmrRoute.Stream call = new DmrRoute.Stream(900, DISPATCHER, 91, Dmrd.CallType.GROUP);
-        DmrFrames.voiceCall(SLOT1, call, 1).forEach(w.repeater::fromNetwork); // 8 bursts: 0..7, end at 450 ms
+        // 8 bursts: 0..7, end at 450 ms
+        DmrFrames.voiceCall(SLOT1, call, 1).forEach(f -> w.repeater.fromNetwork(f, w.clock.now()));
         w.clock.advance(10_000 * MS);
 
         // Radios 1 and 3 (slot 1) both key up 1 s after the end: same burst, both garbled, nothing sent. With fixed

@@ -14,6 +14,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * The UDP side of an HBP link, on one event loop: stamps each datagram as it is read (before any decoding), hands
  * it on, writes datagrams, stamps calls when their write completes, and keeps the link's one protocol timer.
  * Sharable across the channels a link opens one after another; only the current channel's datagrams count.
+ *
+ * <p>Datagrams are handed on only once the read is complete. Netty reads a burst of datagrams (up to
+ * {@code maxMessagesPerRead}) and then fires them one by one; were each decoded as it is fired, the stamp of the
+ * last would wait for the decoding of all before it. Base stations on one TDMA grid answer in bursts (many slots'
+ * acks at the same 30 ms boundary), so that wait was the tail of a DMR muster's latency error: each datagram
+ * now gets its stamp when fired, and decoding starts after the last is stamped.
  */
 @ChannelHandler.Sharable
 final class UdpEndpoint extends SimpleChannelInboundHandler<DatagramPacket> {
@@ -44,6 +51,11 @@ final class UdpEndpoint extends SimpleChannelInboundHandler<DatagramPacket> {
     private final Receiver receiver;
     private volatile Channel channel;
     private ScheduledFuture<?> timer;
+    /** Datagrams of the current read, stamped, not yet handed on (event loop only). */
+    private final List<Received> stamped = new ArrayList<>();
+
+    private record Received(InetSocketAddress from, byte[] bytes, Stamp at) {
+    }
 
     UdpEndpoint(EventLoop loop, GatewayClock clock, AtomicLong framesOut, Receiver receiver) {
         this.loop = loop;
@@ -67,7 +79,20 @@ final class UdpEndpoint extends SimpleChannelInboundHandler<DatagramPacket> {
         ByteBuf content = packet.content();
         byte[] bytes = new byte[content.readableBytes()];
         content.getBytes(content.readerIndex(), bytes);
-        receiver.datagram(packet.sender(), bytes, at);
+        stamped.add(new Received(packet.sender(), bytes, at));
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (ctx.channel() == channel) {
+            // Indexed: a receiver may close the channel, which must not disturb this loop.
+            for (int i = 0; i < stamped.size(); i++) {
+                Received r = stamped.get(i);
+                receiver.datagram(r.from(), r.bytes(), r.at());
+            }
+        }
+        stamped.clear();
+        ctx.fireChannelReadComplete();
     }
 
     @Override
