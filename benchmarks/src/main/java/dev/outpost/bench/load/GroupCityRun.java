@@ -54,11 +54,12 @@ final class GroupCityRun {
             return String.format(Locale.ROOT, "city (hxt, %d PoC groups): %,d units in %d street musters at once: %,d "
                             + "roll_calls received by the platform (%d group calls in the reports; listing would take %,d), "
                             + "completion %.2f s against a channel floor of %.2f s (%d roll_calls at %.0f/s + %.0f ms answer) "
-                            + "= %.1fx (listing floor %.1f s); %s; accuracy median %.3f ms, p99 %.3f ms; %,.0f acks/s; "
+                            + "= %.1fx (target %.1fx %s; listing floor %.1f s); %s; accuracy median %.3f ms, p99 %.3f ms; %,.0f acks/s; "
                             + "READY %.0f ms, CPU %.1f s, peak RSS %.0f MiB, peak heap %.0f MiB, heap after %.0f MiB, "
                             + "MQTT msgs dropped %,d%n", groups, units, groups, rollCalls, groupCalls, listedRollCalls(),
                     m.wallSeconds(), floorSeconds(), groups, callsPerSecond, HarnessReport.REPLY_DELAY_SECONDS * 1e3,
-                    ratio(), listedFloorSeconds(), m.nothingLost() ? "nothing lost"
+                    ratio(), HarnessReport.CITY_RATIO_TARGET, ratio() <= HarnessReport.CITY_RATIO_TARGET ? "met"
+                            : "MISSED", listedFloorSeconds(), m.nothingLost() ? "nothing lost"
                             : "acks sent " + m.acksSent() + ", received " + m.acksReceived() + ", matched "
                             + m.acksMatched() + ", report acked " + m.reportAcked(),
                     m.accuracy().p50(), m.accuracy().p99(), m.acksPerSecond(), readyMillis, m.cpuSeconds(),
@@ -68,12 +69,13 @@ final class GroupCityRun {
         String json() {
             GatewayScenario.MusterFigures m = figures;
             return String.format(Locale.ROOT, "{\"units\":%d,\"groups\":%d,\"roll_calls\":%d,\"group_calls\":%d,"
-                            + "\"listed_roll_calls\":%d,\"completion_s\":%.3f,\"floor_s\":%.3f,\"ratio\":%.2f,"
+                            + "\"listed_roll_calls\":%d,\"completion_s\":%.3f,\"floor_s\":%.3f,\"ratio\":%.2f,\"target_met\":%b,"
                             + "\"listed_floor_s\":%.2f,\"nothing_lost\":%b,\"acks_sent\":%d,\"acks_matched\":%d,"
                             + "\"report_acked\":%d,\"accuracy_abs_error\":%s,\"latency\":%s,\"acks_per_s\":%.0f,"
                             + "\"cpu_s\":%.2f,\"ready_ms\":%.1f,\"peak_rss_mib\":%.1f,\"peak_heap_mib\":%.1f,"
                             + "\"heap_used_mib\":%.1f,\"mqtt_dropped\":%d}", units, groups, rollCalls, groupCalls,
-                    listedRollCalls(), m.wallSeconds(), floorSeconds(), ratio(), listedFloorSeconds(), m.nothingLost(),
+                    listedRollCalls(), m.wallSeconds(), floorSeconds(), ratio(),
+                    ratio() <= HarnessReport.CITY_RATIO_TARGET, listedFloorSeconds(), m.nothingLost(),
                     m.acksSent(), m.acksMatched(), m.reportAcked(), m.accuracy().json(), m.latency().json(),
                     m.acksPerSecond(), m.cpuSeconds(), readyMillis, peakRssMiB, m.peakHeapMiB(), heapUsedMiB,
                     mqttDropped);
