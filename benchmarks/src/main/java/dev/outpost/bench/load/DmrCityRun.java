@@ -32,16 +32,12 @@ final class DmrCityRun {
         try (DmrWorld world = DmrWorld.start(broker, ScenarioRun.units(unitCount), stations,
                 DmrSimOptions.Placement.STREET, DmrWorld.CHECKS_PER_SLOT_SECOND, gatewayJvm)) {
             GatewayProcess gateway = world.gateway;
-            double cpuBefore = gateway.cpuSeconds();
             long from = System.nanoTime();
-            MusterCall call;
-            double peakHeap;
-            try (HeapPoller heap = HeapPoller.start(gateway)) {
-                call = MusterCall.run(world.platform, gateway.base, "{\"type\":\"all\"}", requestTiming(),
-                        "bench-dmr-city");
-                peakHeap = heap.stop();
-            }
-            double cpu = gateway.cpuSeconds() - cpuBefore;
+            MusterCall.Measured muster = MusterCall.runMeasured(gateway, world.platform, "{\"type\":\"all\"}",
+                    requestTiming(), "bench-dmr-city");
+            MusterCall call = muster.call();
+            double cpu = muster.cpuSeconds();
+            double peakHeap = muster.peakHeapMiB();
             double[] floor = new double[1];
             String slowest = slowestSlot(call.result(), world.slotOf, floor);
             return new Result(world.units.size(), stations, gateway.readyMillis(), call.acked(),

@@ -50,17 +50,10 @@ final class GatewayScenario {
         String transaction = "bench-" + (++musters) + "-" + System.nanoTime();
         simulator.groundTruth().clear();
         platform.drainAcks();
-        double cpuBefore = gateway.cpuSeconds();
-        MusterCall call;
-        double peakHeap;
-        try (HeapPoller heap = HeapPoller.start(gateway)) {
-            call = MusterCall.run(platform, gateway.base, "{\"type\":\"all\"}", "", transaction);
-            peakHeap = heap.stop();
-        }
-        double cpu = gateway.cpuSeconds() - cpuBefore;
-        Set<String> ids = Set.of(call.musterId());
+        MusterCall.Measured muster = MusterCall.runMeasured(gateway, platform, "{\"type\":\"all\"}", "", transaction);
+        Set<String> ids = Set.of(muster.call().musterId());
         return AckMatch.compare(gateway.base, ids, units.size(), platform.drainAcks(), hxtTruth(simulator, ids),
-                new AckMatch.Costs(call.acked(), cpu, call.wallSeconds(), peakHeap));
+                muster.costs());
     }
 
     /**

@@ -109,18 +109,10 @@ final class HbpLatencyRun {
     private static GatewayScenario.MusterFigures muster(DmrWorld world, String transaction) throws Exception {
         world.truth.clear();
         world.platform.drainAcks();
-        GatewayProcess gateway = world.gateway;
-        double cpuBefore = gateway.cpuSeconds();
         long from = System.nanoTime();
-        MusterCall call;
-        double peakHeap;
-        try (HeapPoller heap = HeapPoller.start(gateway)) {
-            call = MusterCall.run(world.platform, gateway.base, "{\"type\":\"all\"}", DmrCityRun.requestTiming(),
-                    transaction);
-            peakHeap = heap.stop();
-        }
-        double cpu = gateway.cpuSeconds() - cpuBefore;
-        return AckMatch.compare(gateway.base, Set.of(call.musterId()), world.units.size(), world.platform.drainAcks(),
-                world.truthSince(from), new AckMatch.Costs(call.acked(), cpu, call.wallSeconds(), peakHeap));
+        MusterCall.Measured muster = MusterCall.runMeasured(world.gateway, world.platform, "{\"type\":\"all\"}",
+                DmrCityRun.requestTiming(), transaction);
+        return AckMatch.compare(world.gateway.base, Set.of(muster.call().musterId()), world.units.size(),
+                world.platform.drainAcks(), world.truthSince(from), muster.costs());
     }
 }

@@ -17,7 +17,6 @@ final class HeapPoller implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopped;
     private double peakMiB = Double.NaN;
-    private int samples;
 
     private HeapPoller(GatewayProcess gateway) {
         this.gateway = gateway;
@@ -50,7 +49,6 @@ final class HeapPoller implements AutoCloseable {
         synchronized (this) {
             if (!Double.isNaN(mib)) {
                 peakMiB = Double.isNaN(peakMiB) ? mib : Math.max(peakMiB, mib);
-                samples++;
             }
         }
     }
@@ -58,10 +56,6 @@ final class HeapPoller implements AutoCloseable {
     /** The highest heap in use seen so far, in MiB (NaN if no sample could be read). */
     synchronized double peakMiB() {
         return peakMiB;
-    }
-
-    synchronized int samples() {
-        return samples;
     }
 
     /** Stops the thread (bounded wait), takes one last sample and returns the peak. */

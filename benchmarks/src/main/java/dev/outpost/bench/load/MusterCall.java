@@ -54,6 +54,26 @@ record MusterCall(String musterId, JsonNode result, double wallSeconds) {
                 (result.receivedAt() - started.startedAt()) / 1e9);
     }
 
+    /** A muster and what it cost the gateway: CPU seconds while it ran, peak heap in use meanwhile. */
+    record Measured(MusterCall call, double cpuSeconds, double peakHeapMiB) {
+        AckMatch.Costs costs() {
+            return new AckMatch.Costs(call.acked(), cpuSeconds, call.wallSeconds(), peakHeapMiB);
+        }
+    }
+
+    /** {@link #run}, with the gateway's CPU time and its heap polled ({@link HeapPoller}) while it runs. */
+    static Measured runMeasured(GatewayProcess gateway, AckListener platform, String scopeJson, String extra,
+                                String transaction) throws MqttException, InterruptedException, IOException {
+        double cpuBefore = gateway.cpuSeconds();
+        MusterCall call;
+        double peakHeap;
+        try (HeapPoller heap = HeapPoller.start(gateway)) {
+            call = run(platform, gateway.base, scopeJson, extra, transaction);
+            peakHeap = heap.stop();
+        }
+        return new Measured(call, gateway.cpuSeconds() - cpuBefore, peakHeap);
+    }
+
     /** The report's count of acked units. */
     long acked() {
         return result.path("summary").path("acked").asLong(-1);

@@ -148,17 +148,8 @@ final class PeiLatencyRun {
             throws Exception {
         world.truth.clear();
         world.platform.drainAcks();
-        GatewayProcess gateway = world.gateway;
-        double cpuBefore = gateway.cpuSeconds();
-        MusterCall call;
-        double peakHeap;
-        try (HeapPoller heap = HeapPoller.start(gateway)) {
-            call = MusterCall.run(world.platform, gateway.base, scope, "", transaction);
-            peakHeap = heap.stop();
-        }
-        double cpu = gateway.cpuSeconds() - cpuBefore;
-        return AckMatch.compare(gateway.base, Set.of(call.musterId()), call.result().path("rows").size(),
-                world.platform.drainAcks(), world.truth(), new AckMatch.Costs(call.acked(), cpu, call.wallSeconds(),
-                        peakHeap));
+        MusterCall.Measured muster = MusterCall.runMeasured(world.gateway, world.platform, scope, "", transaction);
+        return AckMatch.compare(world.gateway.base, Set.of(muster.call().musterId()),
+                muster.call().result().path("rows").size(), world.platform.drainAcks(), world.truth(), muster.costs());
     }
 }
