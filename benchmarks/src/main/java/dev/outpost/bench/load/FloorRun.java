@@ -31,7 +31,7 @@ final class FloorRun {
      * @param warmupMessages sent first and not measured
      * @param messages       measured
      */
-    static Result measure(String brokerUrl, int rate, int payloadBytes, int warmupMessages, int messages)
+    static Result measure(String brokerUrl, double rate, int payloadBytes, int warmupMessages, int messages)
             throws MqttException, InterruptedException {
         int total = warmupMessages + messages;
         long[] sentAt = new long[total];
@@ -53,7 +53,7 @@ final class FloorRun {
                 new MemoryPersistence());
         try {
             publisher.connect(BenchClients.options()).waitForCompletion(10_000);
-            long period = TimeUnit.SECONDS.toNanos(1) / rate;
+            long period = (long) (TimeUnit.SECONDS.toNanos(1) / rate);
             long start = System.nanoTime();
             for (int seq = 0; seq < total; seq++) {
                 awaitInstant(start + seq * period);
@@ -66,7 +66,7 @@ final class FloorRun {
             disconnect(publisher);
             BenchClients.close(subscriber);
         }
-        return new Result(rate, messages, received.get(), latencies.summary());
+        return new Result((int) Math.round(rate), messages, received.get(), latencies.summary());
     }
 
     /** Parks until {@code instant}; the last few µs are not worth a park (timer slack is ~50 µs). */

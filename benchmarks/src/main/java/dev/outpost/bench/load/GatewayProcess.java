@@ -38,9 +38,18 @@ final class GatewayProcess implements AutoCloseable {
      *
      * @param linksYaml the config's {@code links:} entries (indented list items)
      * @param files     files written beside the config first (token, passphrase), by name
+     * @param sectionsYaml more top-level sections ({@code groups:}), or empty
      */
     record Settings(String gatewayId, String brokerUrl, String linksYaml, java.util.Map<String, String> files,
-                    List<String> jvmOptions) {
+                    List<String> jvmOptions, String sectionsYaml) {
+        Settings(String gatewayId, String brokerUrl, String linksYaml, java.util.Map<String, String> files,
+                 List<String> jvmOptions) {
+            this(gatewayId, brokerUrl, linksYaml, files, jvmOptions, "");
+        }
+
+        Settings withSections(String yaml) {
+            return new Settings(gatewayId, brokerUrl, linksYaml, files, jvmOptions, yaml);
+        }
     }
 
     /** One hxt link {@code poc} with its token in {@code hxt.token}. */
@@ -133,7 +142,7 @@ final class GatewayProcess implements AutoCloseable {
                 "  late_window: 0s",
                 "log: { level: warn }",
                 "http: { listen: 127.0.0.1:" + httpPort + " }",
-                "");
+                s.sectionsYaml());
     }
 
     /** Milliseconds from process start to READY=1. */

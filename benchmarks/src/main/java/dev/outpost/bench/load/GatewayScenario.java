@@ -1,14 +1,13 @@
 package dev.outpost.bench.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outpost.config.registry.Unit;
 import dev.outpost.simulator.RunningSimulator;
 import dev.outpost.simulator.truth.TruthEntry;
-import java.io.IOException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Musters over one gateway process: each muster polls every unit over hxt at the link's configured pace, the
@@ -17,8 +16,6 @@ import java.util.Map;
  * Both stamps are {@code System.nanoTime()} in the harness's JVM.
  */
 final class GatewayScenario {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final RunningSimulator simulator;
     private final GatewayProcess gateway;
     private final AckListener platform;
@@ -31,13 +28,14 @@ final class GatewayScenario {
     }
 
     /**
-     * One muster's figures: counts (nothing lost?), the transport latency (simulator send to subscriber receipt),
-     * the accuracy (absolute error of the gateway's {@code latency_ms} against the unit's true delay), the rate and
-     * the gateway's CPU for it.
+     * One muster's figures (or several musters' together): counts (nothing lost?), the transport latency (simulator
+     * send to subscriber receipt), the accuracy (absolute error of the gateway's {@code latency_ms} against what the
+     * simulated world says it was), the rate, the gateway's CPU for it and its peak heap in use meanwhile.
      */
     record MusterFigures(String musterId, int called, long acksSent, long acksReceived, long acksMatched,
                          long reportAcked, Latencies.Summary latency, Latencies.Summary accuracy,
-                         double acksPerSecond, double cpuSeconds, double wallSeconds, int ackBytes) {
+                         double acksPerSecond, double cpuSeconds, double wallSeconds, int ackBytes,
+                         double peakHeapMiB) {
         boolean nothingLost() {
             return acksSent > 0 && acksSent == acksReceived && acksReceived == acksMatched && reportAcked == acksSent;
         }
@@ -52,47 +50,25 @@ final class GatewayScenario {
         String transaction = "bench-" + (++musters) + "-" + System.nanoTime();
         simulator.groundTruth().clear();
         platform.drainAcks();
-        double cpuBefore = gateway.cpuSeconds();
-        MusterCall call = MusterCall.run(platform, gateway.base, "{\"type\":\"all\"}", "", transaction);
-        double cpu = gateway.cpuSeconds() - cpuBefore;
-        return compare(call.musterId(), units.size(), platform.drainAcks(), call.acked(), cpu, call.wallSeconds());
+        MusterCall.Measured muster = MusterCall.runMeasured(gateway, platform, "{\"type\":\"all\"}", "", transaction);
+        Set<String> ids = Set.of(muster.call().musterId());
+        return AckMatch.compare(gateway.base, ids, units.size(), platform.drainAcks(), hxtTruth(simulator, ids),
+                muster.costs());
     }
 
-    private MusterFigures compare(String musterId, int called, List<AckListener.Arrival> arrivals, long reportAcked,
-                                  double cpu, double wall) throws IOException {
+    /**
+     * Each unit's first reply to a call of one of {@code musterIds} (a call ref starts with its muster's id and a
+     * dash): sent when the simulator wrote it; the true delay is what the gateway should report.
+     */
+    static Map<String, AckMatch.UnitTruth> hxtTruth(RunningSimulator simulator, Collection<String> musterIds) {
         Map<String, TruthEntry.ReplySent> firstReply = new HashMap<>();
         for (TruthEntry.ReplySent reply : simulator.groundTruth().entries(TruthEntry.ReplySent.class)) {
-            if (reply.callId().startsWith(musterId)) {
+            if (musterIds.stream().anyMatch(id -> reply.callId().startsWith(id + "-"))) {
                 firstReply.merge(reply.unitId(), reply, (a, b) -> a.sendMonoNanos() <= b.sendMonoNanos() ? a : b);
             }
         }
-        Latencies latencies = new Latencies();
-        Latencies errors = new Latencies();
-        long received = 0;
-        long matched = 0;
-        long firstSent = Long.MAX_VALUE;
-        long lastReceived = Long.MIN_VALUE;
-        long bytes = 0;
-        String prefix = gateway.base + "/muster/" + musterId + "/";
-        for (AckListener.Arrival arrival : arrivals) {
-            if (!arrival.topic().startsWith(prefix)) {
-                continue;
-            }
-            received++;
-            bytes += arrival.payload().length;
-            JsonNode ack = JSON.readTree(arrival.payload());
-            TruthEntry.ReplySent truth = firstReply.get(ack.path("unit_id").asText());
-            if (truth != null) {
-                long sent = truth.sendMonoNanos();
-                matched++;
-                latencies.record(arrival.receivedAt() - sent);
-                errors.record(Math.abs(Math.round(ack.path("latency_ms").asDouble() * 1e6) - truth.delayNanos()));
-                firstSent = Math.min(firstSent, sent);
-                lastReceived = Math.max(lastReceived, arrival.receivedAt());
-            }
-        }
-        double rate = matched < 2 ? 0 : matched / ((lastReceived - firstSent) / 1e9);
-        return new MusterFigures(musterId, called, firstReply.size(), received, matched, reportAcked,
-                latencies.summary(), errors.summary(), rate, cpu, wall, received == 0 ? 0 : (int) (bytes / received));
+        Map<String, AckMatch.UnitTruth> truth = new HashMap<>();
+        firstReply.forEach((unit, r) -> truth.put(unit, new AckMatch.UnitTruth(r.sendMonoNanos(), r.delayNanos())));
+        return truth;
     }
 }

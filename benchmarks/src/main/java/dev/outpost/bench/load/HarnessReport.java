@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /** The harness's results: a readable table, one JSON line, and the verdict against issue 8's targets. */
 record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result throughput, ScenarioRun.Result city,
-                     DmrCityRun.Result dmrCity) {
+                     DmrCityRun.Result dmrCity, List<HbpLatencyRun.Row> hbpRows, PeiLatencyRun.Row pei,
+                     GroupCityRun.Result groupCity) {
     static final double P50_BUDGET_MS = 0.15;
     static final double P99_BUDGET_MS = 1.0;
     static final double THROUGHPUT_TARGET = 50_000;
@@ -39,8 +40,11 @@ record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result th
     String table() {
         StringBuilder t = new StringBuilder();
         t.append(machine()).append('\n');
-        t.append("| rate/s | path | count | p50 ms | p99 ms | p99.9 ms | max ms | unmatched |\n");
-        t.append("|---|---|---|---|---|---|---|---|\n");
+        String linkRows = LinkRatesReport.rows(hbpRows, pei);
+        if (!rows.isEmpty() || !linkRows.isEmpty()) {
+            t.append("| rate/s | path | count | p50 ms | p99 ms | p99.9 ms | max ms | unmatched |\n");
+            t.append("|---|---|---|---|---|---|---|---|\n");
+        }
         for (RateRow row : rows) {
             GatewayScenario.MusterFigures g = row.gateway().measured();
             t.append(String.format(Locale.ROOT, "| %,d | floor (%d B) | %s | %d |%n", row.rate(), row.ackBytes(),
@@ -51,6 +55,7 @@ record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result th
             t.append(String.format(Locale.ROOT, "| %,d | **added** | | **%.3f** | **%.3f** | %.3f | | %s |%n",
                     row.rate(), added.p50(), added.p99(), added.p999(), row.meetsTarget() ? "target met" : "MISSED"));
         }
+        t.append(linkRows).append(LinkRatesReport.details(hbpRows, pei));
         if (throughput != null) {
             GatewayScenario.MusterFigures m = throughput.measured();
             t.append(String.format(Locale.ROOT, "%nthroughput: %,.0f acks/s end to end (%,d units, sent %,d, received %,d,"
@@ -58,14 +63,16 @@ record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result th
                 m.acksSent(), m.acksReceived(), m.acksMatched(), m.reportAcked(),
                     m.nothingLost() ? "nothing lost" : "LOST SOME", THROUGHPUT_TARGET, throughputMet() ? "met" : "MISSED"));
         }
-        t.append("\n| gateway process | units | READY ms | acks/s | CPU s / 10k acks | peak RSS MiB | heap used MiB"
-                + " | accuracy median / p99 ms | MQTT msgs dropped |\n");
-        t.append("|---|---|---|---|---|---|---|---|---|\n");
+        if (!scenarios().isEmpty()) {
+            t.append("\n| gateway process | units | READY ms | acks/s | CPU s / 10k acks | peak RSS MiB | peak heap MiB"
+                    + " | heap after MiB | accuracy median / p99 ms | MQTT msgs dropped |\n");
+            t.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        }
         for (ScenarioRun.Result r : scenarios()) {
             GatewayScenario.MusterFigures m = r.measured();
-            t.append(String.format(Locale.ROOT, "| %s | %,d | %.0f | %,.0f | %.2f | %.0f | %.0f | %.3f / %.3f | %,d |%n",
+            t.append(String.format(Locale.ROOT, "| %s | %,d | %.0f | %,.0f | %.2f | %.0f | %.0f | %.0f | %.3f / %.3f | %,d |%n",
                     r.name(), r.units(), r.readyMillis(), m.acksPerSecond(), m.cpuSecondsPer10k(), r.peakRssMiB(),
-                    r.heapUsedMiB(), m.accuracy().p50(), m.accuracy().p99(), r.mqttDropped()));
+                    m.peakHeapMiB(), r.heapUsedMiB(), m.accuracy().p50(), m.accuracy().p99(), r.mqttDropped()));
         }
         if (city != null) {
             GatewayScenario.MusterFigures m = city.measured();
@@ -81,12 +88,15 @@ record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result th
             t.append(String.format(Locale.ROOT, "city (DMR): %,d units, %d base stations x 2 slots: %,d acked, muster"
                             + " %.1f s against a channel floor of %.1f s (slot %s) = %.2fx (target %.1fx %s); accuracy"
                             + " median %.3f ms, p99 %.3f ms (truth plus air time); READY %.0f ms, CPU %.1f s, peak RSS"
-                            + " %.0f MiB, heap %.0f MiB, MQTT msgs dropped %,d%n", d.units(), d.stations(), d.acked(),
-                    d.durationMs() / 1e3, d.floorMs() / 1e3, d.slowestSlot(), d.ratio(), CITY_RATIO_TARGET,
-                    d.ratio() <= CITY_RATIO_TARGET ? "met" : "MISSED", d.accuracy().p50(), d.accuracy().p99(),
-                    d.readyMillis(), d.cpuSeconds(), d.peakRssMiB(), d.heapUsedMiB(), d.mqttDropped()));
+                            + " %.0f MiB, peak heap %.0f MiB, heap after %.0f MiB, MQTT msgs dropped %,d%n", d.units(),
+                    d.stations(), d.acked(), d.durationMs() / 1e3, d.floorMs() / 1e3, d.slowestSlot(), d.ratio(),
+                    CITY_RATIO_TARGET, d.ratio() <= CITY_RATIO_TARGET ? "met" : "MISSED", d.accuracy().p50(),
+                    d.accuracy().p99(), d.readyMillis(), d.cpuSeconds(), d.peakRssMiB(), d.peakHeapMiB(),
+                    d.heapUsedMiB(), d.mqttDropped()));
         }
-        t.append("not measured yet (TODO): acks over hbp and pei at fixed rates; a muster over 20 PoC groups\n");
+        if (groupCity != null) {
+            t.append(groupCity.line());
+        }
         return t.toString();
     }
 
@@ -107,9 +117,10 @@ record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result th
                     throughputMet(), scenarioJson(throughput));
         }
         return String.format(Locale.ROOT, "{\"date\":\"%s\",\"machine\":\"%s\",\"args\":\"%s\",\"latency\":[%s],"
-                        + "\"throughput\":%s,\"city_scale\":%s,\"city_scale_dmr\":%s}",
+                        + "\"throughput\":%s,\"city_scale\":%s,\"city_scale_dmr\":%s,\"city_scale_groups\":%s,%s}",
                 OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), escape(machine()),
-                escape(args.toString()), rates, throughputJson, cityJson(), dmrCityJson());
+                escape(args.toString()), rates, throughputJson, cityJson(), dmrCityJson(),
+                groupCity == null ? "null" : groupCity.json(), LinkRatesReport.json(hbpRows, pei));
     }
 
     private String dmrCityJson() {
@@ -119,10 +130,11 @@ record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result th
         DmrCityRun.Result d = dmrCity;
         return String.format(Locale.ROOT, "{\"units\":%d,\"stations\":%d,\"acked\":%d,\"duration_ms\":%.0f,"
                         + "\"floor_ms\":%.0f,\"ratio\":%.3f,\"target_met\":%b,\"accuracy_abs_error\":%s,\"ready_ms\":%.1f,"
-                        + "\"cpu_s\":%.2f,\"peak_rss_mib\":%.1f,\"heap_used_mib\":%.1f,\"mqtt_dropped\":%d}",
+                        + "\"cpu_s\":%.2f,\"peak_rss_mib\":%.1f,\"peak_heap_mib\":%.1f,\"heap_used_mib\":%.1f,"
+                        + "\"mqtt_dropped\":%d}",
                 d.units(), d.stations(), d.acked(), d.durationMs(), d.floorMs(), d.ratio(),
                 d.ratio() <= CITY_RATIO_TARGET, d.accuracy().json(), d.readyMillis(), d.cpuSeconds(), d.peakRssMiB(),
-                d.heapUsedMiB(), d.mqttDropped());
+                d.peakHeapMiB(), d.heapUsedMiB(), d.mqttDropped());
     }
 
     private String cityJson() {
@@ -158,10 +170,11 @@ record HarnessReport(HarnessArgs args, List<RateRow> rows, ScenarioRun.Result th
     private static String scenarioJson(ScenarioRun.Result r) {
         GatewayScenario.MusterFigures m = r.measured();
         return String.format(Locale.ROOT, "{\"units\":%d,\"calls_per_second\":%.0f,\"ready_ms\":%.1f,"
-                        + "\"cpu_s_per_10k_acks\":%.3f,\"peak_rss_mib\":%.1f,\"heap_used_mib\":%.1f,"
-                        + "\"muster_wall_s\":%.2f,\"acks_per_s\":%.0f,\"accuracy_abs_error\":%s,\"mqtt_dropped\":%d}",
-                r.units(), r.callsPerSecond(), r.readyMillis(), m.cpuSecondsPer10k(), r.peakRssMiB(), r.heapUsedMiB(),
-                m.wallSeconds(), m.acksPerSecond(), m.accuracy().json(), r.mqttDropped());
+                        + "\"cpu_s_per_10k_acks\":%.3f,\"peak_rss_mib\":%.1f,\"peak_heap_mib\":%.1f,"
+                        + "\"heap_used_mib\":%.1f,\"muster_wall_s\":%.2f,\"acks_per_s\":%.0f,"
+                        + "\"accuracy_abs_error\":%s,\"mqtt_dropped\":%d}",
+                r.units(), r.callsPerSecond(), r.readyMillis(), m.cpuSecondsPer10k(), r.peakRssMiB(), m.peakHeapMiB(),
+                r.heapUsedMiB(), m.wallSeconds(), m.acksPerSecond(), m.accuracy().json(), r.mqttDropped());
     }
 
     /** Cores, CPU model, load average, JVM: what the numbers depend on. */

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Issue 8's load harness: a real Mosquitto, the floor (publisher -> broker -> subscriber), the gateway's added
- * latency over hxt at each rate, the end-to-end throughput and the gateway's costs; prints a table and one JSON
- * line ({@code RESULT_JSON {...}}). See docs/BENCHMARKS.md, "Load harness", and {@link HarnessArgs#USAGE}.
+ * latency over hxt, hbp (DMR) and pei (a pty) at fixed rates, the end-to-end throughput, the gateway's costs and the
+ * city musters (hxt listing units, DMR, hxt with PoC groups); prints a table and one JSON line ({@code RESULT_JSON {...}}). See docs/BENCHMARKS.md, "Load harness", and {@link HarnessArgs#USAGE}.
  */
 public final class LoadHarness {
     /** A muster to warm the gateway's JIT, then the measured one. */
@@ -38,6 +38,9 @@ public final class LoadHarness {
         ScenarioRun.Result throughput;
         ScenarioRun.Result city = null;
         DmrCityRun.Result dmrCity = null;
+        List<HbpLatencyRun.Row> hbpRows = new ArrayList<>();
+        PeiLatencyRun.Row pei = null;
+        GroupCityRun.Result groupCity = null;
         try (BenchBroker broker = BenchBroker.launch()) {
             for (int rate : args.rates()) {
                 ScenarioRun.Result gateway = ScenarioRun.run("latency@" + rate, broker, rate * args.seconds(), rate,
@@ -48,6 +51,16 @@ public final class LoadHarness {
                 FloorRun.Result floor = FloorRun.measure(broker.url(), rate, ackBytes, messages, messages);
                 progress.accept("floor at " + rate + " msgs/s, " + ackBytes + " B: " + floor);
                 rows.add(new HarnessReport.RateRow(rate, ackBytes, floor, gateway));
+            }
+            for (int rate : args.hbpRates()) {
+                HbpLatencyRun.Row row = HbpLatencyRun.run(broker, rate, args.seconds(), args.hbpStations(),
+                        args.gatewayJvm());
+                progress.accept("hbp at " + rate + " acks/s: " + row);
+                hbpRows.add(row);
+            }
+            if (args.peiRate() > 0) {
+                pei = PeiLatencyRun.run(broker, args.peiRate(), args.peiSeconds(), args.peiBaud(), args.gatewayJvm());
+                progress.accept("pei at " + args.peiRate() + " acks/s: " + pei);
             }
             throughput = args.throughputUnits() == 0 ? null : ScenarioRun.run("throughput", broker,
                     args.throughputUnits(), args.throughputRate(), MAX_BATCH, MUSTERS, args.gatewayJvm());
@@ -64,7 +77,12 @@ public final class LoadHarness {
                 dmrCity = DmrCityRun.run(broker, args.cityUnits(), args.dmrStations(), args.gatewayJvm());
                 progress.accept("city over DMR: " + dmrCity);
             }
+            if (args.cityUnits() > 0 && args.cityGroups() > 0) {
+                groupCity = GroupCityRun.run(broker, args.cityUnits(), args.cityGroups(), CITY_CALLS_PER_SECOND,
+                        args.gatewayJvm());
+                progress.accept("city over PoC groups: " + groupCity);
+            }
         }
-        return new HarnessReport(args, rows, throughput, city, dmrCity);
+        return new HarnessReport(args, rows, throughput, city, dmrCity, hbpRows, pei, groupCity);
     }
 }

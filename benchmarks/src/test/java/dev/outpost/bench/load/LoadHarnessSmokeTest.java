@@ -20,7 +20,8 @@ class LoadHarnessSmokeTest {
 
     @Test
     void everyAckArrivesOnceAndMatchesTheGroundTruth() throws Exception {
-        HarnessArgs args = new HarnessArgs(List.of(UNITS), 1, UNITS, 1_000_000, 0, 0, List.of("-XX:TieredStopAtLevel=1"));
+        HarnessArgs args = new HarnessArgs(List.of(UNITS), 1, UNITS, 1_000_000, 0, 0, List.of(), 0, 0, 0, 9_600,
+                0, List.of("-XX:TieredStopAtLevel=1"));
         List<String> progress = new ArrayList<>();
         HarnessReport report = LoadHarness.run(args, progress::add);
         progress.forEach(System.out::println);
