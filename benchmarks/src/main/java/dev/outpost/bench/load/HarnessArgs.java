@@ -45,7 +45,12 @@ record HarnessArgs(List<Integer> rates, int seconds, int throughputUnits, double
               --pei-seconds       measured pei muster length (default 30)
               --pei-baud          the simulated PEI line's baud (default 9600)
               --city-groups       PoC groups (streets) of the group city muster (default 20; 0 skips it)
-              --gateway-jvm       JVM options of the gateway process (default -XX:TieredStopAtLevel=1)""";
+              --gateway-jvm       JVM options of the gateway process (default: as the packaged service,
+                                  -XX:TieredStopAtLevel=1 -XX:+UseShenandoahGC -Xms32m -Xmx192m)""";
+
+    /** The JVM options the packaged service runs the gateway with (/usr/bin/outpost plus outpost.service). */
+    static final List<String> SERVICE_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseShenandoahGC", "-Xms32m",
+            "-Xmx192m");
 
     /** Null when help was asked for. */
     static HarnessArgs parse(String[] argv) {
@@ -61,7 +66,7 @@ record HarnessArgs(List<Integer> rates, int seconds, int throughputUnits, double
         int peiSeconds = 30;
         int peiBaud = 9_600;
         int cityGroups = 20;
-        List<String> jvm = List.of("-XX:TieredStopAtLevel=1");
+        List<String> jvm = SERVICE_JVM;
         for (int i = 0; i < argv.length; i++) {
             switch (argv[i]) {
                 case "--quick" -> {

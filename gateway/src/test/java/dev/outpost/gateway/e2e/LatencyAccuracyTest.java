@@ -59,12 +59,10 @@ class LatencyAccuracyTest {
 
             assertEquals(units.size(), measured.count(), "every unit acked and was compared with the truth");
             assertTrue(measured.median() < 1.0, "median absolute error under 1 ms: " + measured);
-            // The goal is every unit within 5 ms. On a quiet box it failed in 2 runs of 20, each time when a G1 young
-            // pause (25-70 ms) caught an ack in flight. On a 2-core box saturated by other builds (Linux CPU pressure
-            // 25-93 %), threads wait up to hundreds of ms for a core and about half the runs put a few units 5-200 ms
-            // off, with G1, ZGC, Shenandoah or Serial alike (docs/BENCHMARKS.md, "Latency accuracy"). So the tail is
-            // asserted with a sanity bound, and the figures are printed with the machine's load beside them.
-            assertTrue(measured.p99() < 25.0, "the tail stays near the truth: " + measured);
+            // Every unit within 5 ms. This holds with a collector whose pauses stay under a millisecond (the build runs
+            // the tests with Shenandoah, as the launchers run the gateway): with G1 a young pause of 6-15 ms caught an
+            // ack in flight in about one run in six (docs/BENCHMARKS.md, "GC pauses and the 5 ms goal").
+            assertTrue(measured.max() < 5.0, "every acked unit within 5 ms of the truth: " + measured);
             // The first muster after a start runs while the JIT compiles: bounded loosely, figures printed.
             assertTrue(first.p99() < 50.0, "even the first muster after start stays close: " + first);
         }

@@ -46,8 +46,11 @@ public final class OutpostProcess implements AutoCloseable {
         }
         command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", // as the ./outpost launcher runs it
-                "-cp", classpath, "dev.outpost.gateway.cli.OutpostCommand"));
+                "-XX:TieredStopAtLevel=1")); // as the ./outpost launcher runs it
+        if (runsShenandoah()) {
+            command.add("-XX:+UseShenandoahGC"); // as the launcher, which picks it where the JVM has it
+        }
+        command.addAll(List.of("-cp", classpath, "dev.outpost.gateway.cli.OutpostCommand"));
         command.addAll(List.of(args));
         Path output = Files.createTempFile(workDir, "outpost-" + args[0] + "-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
@@ -55,6 +58,12 @@ public final class OutpostProcess implements AutoCloseable {
         builder.environment().putAll(env);
         Process process = builder.start();
         return new OutpostProcess(process, output);
+    }
+
+    /** Whether this (the test) JVM runs Shenandoah, i.e. the JVM has it and the build asked for it. */
+    private static boolean runsShenandoah() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .anyMatch(gc -> gc.getName().startsWith("Shenandoah"));
     }
 
     /** Waits (bounded) for a line of output matching {@code regex}; returns its first group, or the line. */
