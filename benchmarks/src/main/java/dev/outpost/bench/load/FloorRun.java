@@ -81,7 +81,8 @@ final class FloorRun {
         }
     }
 
-    private static byte[] payload(int seq, int size) {
+    /** {@code size} bytes (at least 12) starting with the zero-padded sequence number and a ';'. */
+    static byte[] payload(int seq, int size) {
         byte[] bytes = new byte[Math.max(size, 12)];
         Arrays.fill(bytes, (byte) 'x');
         byte[] digits = String.format("%010d;", seq).getBytes(StandardCharsets.US_ASCII);
@@ -89,7 +90,7 @@ final class FloorRun {
         return bytes;
     }
 
-    private static int sequence(byte[] payload) {
+    static int sequence(byte[] payload) {
         return Integer.parseInt(new String(payload, 0, 10, StandardCharsets.US_ASCII));
     }
 
