@@ -137,7 +137,8 @@ public final class GatewayApp implements AutoCloseable {
             this.musters = new MusterService(core, clock, units::registry, links,
                     link -> EnumSet.allOf(CallMethod.class),
                     MusterListeners.of(new MusterPublisher(bridge, json), new JournaledAcks(journal, clock), drills,
-                            new ReadinessPublisher(journal, bridge, clock, config.readiness().window(), background),
+                            new ReadinessPublisher(journal, bridge, clock, config.readiness().window(), core,
+                                    background),
                             meters.musterMeters(units::registry)),
                     new MusterIds(new SecureRandom()), MusterService.DEFAULT_RETAINED_REPORTS,
                     new JournalMusterRecorder(journal, json, clock, meters.ackDurable()), archive::contains);

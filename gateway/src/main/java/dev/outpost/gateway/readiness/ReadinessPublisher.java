@@ -3,10 +3,12 @@ package dev.outpost.gateway.readiness;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outpost.gateway.journal.Journal;
 import dev.outpost.gateway.muster.MusterListener;
+import dev.outpost.gateway.muster.MusterSnapshot;
 import dev.outpost.gateway.muster.report.MusterReport;
 import dev.outpost.gateway.mqtt.MqttBridge;
 import dev.outpost.gateway.mqtt.MqttJson;
 import dev.outpost.gateway.time.GatewayClock;
+import dev.outpost.gateway.time.TaskScheduler;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -17,13 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Recomputes readiness after every muster and publishes it retained: {@code unit/<id>/readiness},
- * {@code readiness/street/<street>} and {@code readiness/class/<class>}. The work runs on its own executor, after the
+ * Recomputes readiness after musters (once none runs, {@link RecomputeGate}) and publishes it retained:
+ * {@code unit/<id>/readiness}, {@code readiness/street/<street>} and {@code readiness/class/<class>}. The work runs on its own executor, after the
  * journal has committed the muster's outcomes (a write queued behind them completes first), and only figures that
  * changed are published again.
  */
 public final class ReadinessPublisher implements MusterListener {
     private static final Logger log = LoggerFactory.getLogger(ReadinessPublisher.class);
+    /** How long after the last muster finished with none started since the recompute runs ({@link RecomputeGate}). */
+    static final Duration QUIET = Duration.ofSeconds(5);
+    static final Duration MAX_DEFERRAL = Duration.ofMinutes(10);
 
     private final Journal journal;
     private final ReadinessSource source;
@@ -32,9 +37,16 @@ public final class ReadinessPublisher implements MusterListener {
     private final Duration window;
     private final Executor executor;
     private final Map<String, Readiness> published = new HashMap<>();
+    private final RecomputeGate gate = new RecomputeGate(QUIET, MAX_DEFERRAL);
+    private final TaskScheduler core;
 
+    /**
+     * @param core     the muster service's thread, where the listener calls come and the attempts are timed
+     * @param executor where the recompute itself runs
+     */
     public ReadinessPublisher(Journal journal, MqttBridge bridge, GatewayClock clock, Duration window,
-                              Executor executor) {
+                              TaskScheduler core, Executor executor) {
+        this.core = core;
         this.journal = journal;
         this.source = new ReadinessSource(journal);
         this.bridge = bridge;
@@ -44,10 +56,24 @@ public final class ReadinessPublisher implements MusterListener {
     }
 
     @Override
+    public void onStarted(MusterSnapshot snapshot) {
+        gate.started(snapshot.musterId(), clock.monotonicNanos());
+    }
+
+    @Override
     public void onFinished(MusterReport report) {
-        // Writes commit in order, so once this empty one has, the muster's outcomes are on disk.
+        long now = clock.monotonicNanos();
+        gate.finished(report.musterId(), now).ifPresent(at -> core.schedule(at - now, () -> {
+            if (gate.attempt(clock.monotonicNanos())) {
+                startRecompute();
+            }
+        }));
+    }
+
+    private void startRecompute() {
+        // Writes commit in order, so once this empty one has, the musters' outcomes are on disk.
         journal.write(tx -> null).thenRunAsync(this::recompute, executor).exceptionally(failure -> {
-            log.warn("readiness not recomputed after muster {}: {}", report.musterId(), failure.toString());
+            log.warn("readiness not recomputed: {}", failure.toString());
             return null;
         });
     }
