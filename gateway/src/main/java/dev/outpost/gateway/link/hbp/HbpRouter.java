@@ -54,8 +54,11 @@ final class HbpRouter {
         Optional<Unit> unit = registry.get().byAddress(Bearer.DMR, Integer.toString(radio));
         if (unit.isPresent()) {
             for (HbpRouteRule rule : rules) {
+                if (!rule.reaches(unit.get())) {
+                    continue; // most rules do not: test that before building the route
+                }
                 Optional<Route> usable = usable(rule.slot());
-                if (rule.reaches(unit.get()) && usable.isPresent()) {
+                if (usable.isPresent()) {
                     return usable;
                 }
             }
