@@ -159,6 +159,9 @@ final class VoiceFloor {
 
     /** Opens, at its T0, an attempt for each listening lane's units that wait for one and have a T0 by now. */
     void open(Collection<LinkLane> lanes, CallBook calls, long now) {
+        if (byLink.isEmpty()) {
+            return; // not a voice muster: nothing listens (and this runs after every event)
+        }
         for (LinkLane lane : lanes) {
             if (!listensOn(lane)) {
                 continue;
