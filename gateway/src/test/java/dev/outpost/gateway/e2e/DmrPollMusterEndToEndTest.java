@@ -75,11 +75,11 @@ class DmrPollMusterEndToEndTest {
             JsonNode summary = result.path("summary");
             assertTrue(summary.path("acked").asInt() > 2_400, "almost every radio answers: " + summary);
             assertEquals(summary.path("acked").asInt(), latency.count(), "every acked unit compared with the truth");
-            assertTrue(latency.median() < 2.0, "median error under 2 ms: " + latency);
-            // The goal is every unit within 5 ms, and on a quiet machine that holds. On the shared 2-core build box a
-            // thread sometimes waits tens of ms for a core or a GC pause (as LatencyAccuracyTest documents), so the
-            // tail is held to 95 % within 5 ms and a 100 ms sanity bound, and the figures are printed.
-            assertTrue(latency.shareWithin(5.0) >= 0.95, "95 % within 5 ms of truth plus air time: " + latency);
+            assertTrue(latency.median() < 1.0, "median error under 1 ms: " + latency);
+            // The goal is every unit within 5 ms. On a quiet 2-core box 99.6-99.96 % are, the rest a few ms over: a
+            // thread that stamps waits for a core that the simulated base stations, the broker and the gateway share
+            // (docs/BENCHMARKS.md, "DMR poll muster"). So 98 % within 5 ms and a 100 ms sanity bound are asserted.
+            assertTrue(latency.shareWithin(5.0) >= 0.98, "98 % within 5 ms of truth plus air time: " + latency);
             assertTrue(latency.maxAbsMs() < 100.0, "no unit far from the truth: " + latency);
             assertTrue(ratio <= 1.25, "within 1.25x of the channel floor: " + ratio);
         }
