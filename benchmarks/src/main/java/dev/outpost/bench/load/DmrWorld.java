@@ -9,7 +9,7 @@ import dev.outpost.simulator.dmr.DmrSim;
 import dev.outpost.simulator.dmr.DmrSimOptions;
 import dev.outpost.simulator.dmr.RunningDmrSim;
 import dev.outpost.simulator.truth.GroundTruth;
-import dev.outpost.simulator.truth.TruthEntry;
+import dev.outpost.simulator.truth.DmrExchanges;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -128,25 +128,9 @@ final class DmrWorld implements AutoCloseable {
      * (the truth plus air time and slot wait: what the gateway can see, as DmrPollMusterEndToEndTest holds it to).
      */
     Map<String, AckMatch.UnitTruth> truthSince(long fromNanos) {
-        Map<String, TruthEntry.DmrDelivered> firstCall = new HashMap<>();
-        Map<String, TruthEntry.DmrReplied> firstReply = new HashMap<>();
-        for (TruthEntry e : truth.entries()) {
-            if (e instanceof TruthEntry.DmrDelivered d && d.kind().equals("radio_check")
-                    && d.arrivedMonoNanos() >= fromNanos) {
-                firstCall.merge(d.unitId(), d, (a, b) -> a.arrivedMonoNanos() <= b.arrivedMonoNanos() ? a : b);
-            } else if (e instanceof TruthEntry.DmrReplied r && r.kind().equals("radio_check")
-                    && r.reachMonoNanos() >= fromNanos) {
-                firstReply.merge(r.unitId(), r, (a, b) -> a.sentMonoNanos() <= b.sentMonoNanos() ? a : b);
-            }
-        }
         Map<String, AckMatch.UnitTruth> out = new HashMap<>();
-        firstReply.forEach((unit, reply) -> {
-            TruthEntry.DmrDelivered call = firstCall.get(unit);
-            if (call != null) {
-                out.put(unit, new AckMatch.UnitTruth(reply.sentMonoNanos(),
-                        reply.sentMonoNanos() - call.arrivedMonoNanos()));
-            }
-        });
+        DmrExchanges.since(truth.entries(), "radio_check", fromNanos).forEach((unit, exchange) ->
+                out.put(unit, new AckMatch.UnitTruth(exchange.answer().sentMonoNanos(), exchange.expectedNanos())));
         return out;
     }
 

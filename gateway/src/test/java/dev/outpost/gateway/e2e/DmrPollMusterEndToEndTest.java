@@ -11,6 +11,7 @@ import dev.outpost.gateway.testsupport.MqttProbe;
 import dev.outpost.simulator.behaviour.BehaviourOptions;
 import dev.outpost.simulator.dmr.DmrRadioBehaviour;
 import dev.outpost.simulator.registry.TianheRegistryGenerator;
+import dev.outpost.simulator.truth.DmrExchanges;
 import dev.outpost.simulator.truth.TruthEntry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,30 +112,21 @@ class DmrPollMusterEndToEndTest {
         private static final long ACK_BURST_NANOS = 30_000_000L;
 
         static LatencyCheck of(JsonNode result, List<TruthEntry> truth, long fromNanos) {
-            Map<String, TruthEntry.DmrDelivered> firstCall = new HashMap<>();
-            Map<String, TruthEntry.DmrReplied> firstReply = new HashMap<>();
-            for (TruthEntry e : truth) {
-                if (e instanceof TruthEntry.DmrDelivered d && d.kind().equals("radio_check")
-                        && d.arrivedMonoNanos() >= fromNanos) {
-                    firstCall.merge(d.unitId(), d, (a, b) -> a.arrivedMonoNanos() <= b.arrivedMonoNanos() ? a : b);
-                } else if (e instanceof TruthEntry.DmrReplied r && r.kind().equals("radio_check")
-                        && r.reachMonoNanos() >= fromNanos) {
-                    firstReply.merge(r.unitId(), r, (a, b) -> a.sentMonoNanos() <= b.sentMonoNanos() ? a : b);
-                }
-            }
+            Map<String, DmrExchanges.Exchange> exchanges = DmrExchanges.since(truth, "radio_check", fromNanos);
             List<Double> errors = new ArrayList<>();
             List<Double> simLag = new ArrayList<>();
             for (JsonNode row : result.path("rows")) {
                 String unit = row.path("unit_id").asText();
-                if (row.path("outcome").asText().equals("acked") && firstReply.containsKey(unit)) {
-                    TruthEntry.DmrDelivered call = firstCall.get(unit);
-                    TruthEntry.DmrReplied answer = firstReply.get(unit);
+                DmrExchanges.Exchange exchange = exchanges.get(unit);
+                if (row.path("outcome").asText().equals("acked") && exchange != null) {
+                    TruthEntry.DmrDelivered call = exchange.call();
+                    TruthEntry.DmrReplied answer = exchange.answer();
                     // (reach - arrived) + delay + 30 ms is the ack burst's ideal completion; the repeater sends its DMRD
                     // when it gets there (sent), a little later when the simulator's thread runs late. The gateway
                     // sees that instant, so it is the truth it is held to; the lag is printed beside it.
                     long ideal = (answer.reachMonoNanos() - call.arrivedMonoNanos()) + answer.delayNanos()
                             + ACK_BURST_NANOS;
-                    long expected = answer.sentMonoNanos() - call.arrivedMonoNanos();
+                    long expected = exchange.expectedNanos();
                     errors.add(row.path("latency_ms").asDouble() - expected / 1e6);
                     simLag.add((expected - ideal) / 1e6);
                 }
