@@ -44,15 +44,7 @@ final class HbpLatencyRun {
     /** The musters (warm-up first) and the floor at the same rate. */
     record Measured(int rate, int stations, double callRate, List<GatewayScenario.MusterFigures> musters,
                     FloorRun.Result floor, double readyMillis, double peakRssMiB, double heapUsedMiB,
-                    long mqttDropped) implements Row {
-        GatewayScenario.MusterFigures measured() {
-            return musters.get(musters.size() - 1);
-        }
-
-        Latencies.Summary added() {
-            return measured().latency().above(floor.latency());
-        }
-
+                    long mqttDropped) implements Row, MeasuredAgainstFloor {
         @Override
         public String json() {
             GatewayScenario.MusterFigures m = measured();

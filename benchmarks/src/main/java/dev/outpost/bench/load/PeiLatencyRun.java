@@ -76,17 +76,10 @@ final class PeiLatencyRun {
 
     /** @param rate the rate asked for; the musters ran at {@link #pace()}, the fastest at or under it */
     record Measured(int rate, Line line, int gatewayBaud, List<GatewayScenario.MusterFigures> musters,
-                    FloorRun.Result floor, double readyMillis, double peakRssMiB, long mqttDropped) implements Row {
-        GatewayScenario.MusterFigures measured() {
-            return musters.get(musters.size() - 1);
-        }
-
+                    FloorRun.Result floor, double readyMillis, double peakRssMiB, long mqttDropped)
+            implements Row, MeasuredAgainstFloor {
         double pace() {
             return paceOf(gatewayBaud);
-        }
-
-        Latencies.Summary added() {
-            return measured().latency().above(floor.latency());
         }
 
         @Override

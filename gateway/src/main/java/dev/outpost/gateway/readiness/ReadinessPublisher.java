@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Recomputes readiness after musters (once none runs, {@link RecomputeGate}) and publishes it retained:
- * {@code unit/<id>/readiness}, {@code readiness/street/<street>} and {@code readiness/class/<class>}. The work runs on its own executor, after the
- * journal has committed the muster's outcomes (a write queued behind them completes first), and only figures that
- * changed are published again.
+ * {@code unit/<id>/readiness}, {@code readiness/street/<street>} and {@code readiness/class/<class>}. The work runs
+ * on its own executor, after the journal has committed the musters' outcomes (a write queued behind them completes
+ * first), and only figures that changed are published again.
  */
 public final class ReadinessPublisher implements MusterListener {
     private static final Logger log = LoggerFactory.getLogger(ReadinessPublisher.class);

@@ -84,14 +84,17 @@ final class UdpEndpoint extends SimpleChannelInboundHandler<DatagramPacket> {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (ctx.channel() == channel) {
-            // Indexed: a receiver may close the channel, which must not disturb this loop.
-            for (int i = 0; i < stamped.size(); i++) {
-                Received r = stamped.get(i);
-                receiver.datagram(r.from(), r.bytes(), r.at());
+        try {
+            if (ctx.channel() == channel) {
+                // Indexed: a receiver may close the channel, which must not disturb this loop.
+                for (int i = 0; i < stamped.size(); i++) {
+                    Received r = stamped.get(i);
+                    receiver.datagram(r.from(), r.bytes(), r.at());
+                }
             }
+        } finally {
+            stamped.clear(); // even when a receiver threw: the next read must not hand these on again
         }
-        stamped.clear();
         ctx.fireChannelReadComplete();
     }
 
