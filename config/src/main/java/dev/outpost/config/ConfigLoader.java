@@ -71,11 +71,12 @@ public final class ConfigLoader {
         GroupSettings groups = GroupsBinder.bind(root);
         LogSettings log = SectionBinders.log(root);
         HttpSettings http = HttpBinder.bind(root);
+        TimingSettings timing = SectionBinders.timing(root);
         root.finish();
         Optional<OutpostConfig> config = Optional.empty();
         if (context.errorCount() == 0 && gateway.isPresent() && mqtt.isPresent() && units.isPresent()) {
             config = Optional.of(new OutpostConfig(context.file(), gateway.get(), mqtt.get(), units.get(),
-                    links.settings(), muster, storage, readiness, schedules, groups, log, http));
+                    links.settings(), muster, storage, readiness, schedules, groups, log, http, timing));
         }
         return result(context, config, units.map(UnitsSettings::file));
     }

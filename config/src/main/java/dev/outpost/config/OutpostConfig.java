@@ -18,7 +18,8 @@ public record OutpostConfig(
         List<ScheduleSettings> schedules,
         GroupSettings groups,
         LogSettings log,
-        HttpSettings http) {
+        HttpSettings http,
+        TimingSettings timing) {
 
     public OutpostConfig {
         Objects.requireNonNull(source, "source");
@@ -33,6 +34,7 @@ public record OutpostConfig(
         Objects.requireNonNull(groups, "groups");
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(timing, "timing");
     }
 
     public Optional<LinkSettings> link(String id) {

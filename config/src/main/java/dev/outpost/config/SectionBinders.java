@@ -142,6 +142,21 @@ final class SectionBinders {
         return new LogSettings(level, format);
     }
 
+    static TimingSettings timing(MapReader root) {
+        Optional<MapReader> section = root.section("timing");
+        if (section.isEmpty()) {
+            return TimingSettings.defaults();
+        }
+        MapReader r = section.get();
+        TimingSettings.Realtime realtime = Values.choice(r, "realtime",
+                byConfigName(TimingSettings.Realtime.values(), TimingSettings.Realtime::configName))
+                .orElse(TimingSettings.Realtime.AUTO);
+        long priority = Values.whole(r, "priority", 1, TimingSettings.MAX_PRIORITY)
+                .orElse((long) TimingSettings.DEFAULT_PRIORITY);
+        r.finish();
+        return new TimingSettings(realtime, (int) priority);
+    }
+
     static <E> Map<String, E> byConfigName(E[] values, Function<E, String> name) {
         return Arrays.stream(values).collect(Collectors.toUnmodifiableMap(name, Function.identity()));
     }

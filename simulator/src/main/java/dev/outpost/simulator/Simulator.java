@@ -35,6 +35,11 @@ public final class Simulator {
      * @throws UncheckedIOException if the ground-truth file or the listen address is unusable
      */
     public static RunningSimulator start(SimulatorOptions options, List<Unit> units) {
+        return start(options, units, StampingThreads.plain());
+    }
+
+    /** As {@link #start(SimulatorOptions, List)}, with the threads that stamp the truth made by {@code stamping}. */
+    public static RunningSimulator start(SimulatorOptions options, List<Unit> units, StampingThreads stamping) {
         BehaviourModel model = BehaviourModel.create(units, options.behaviour(), options.seed());
         GroundTruth truth = openTruth(options);
         try {
@@ -42,11 +47,11 @@ public final class Simulator {
                 truth.record(new TruthEntry.UnitTraits(unit.unitId(), unit.user(), unit.online(),
                         unit.answering().wireName()));
             }
-            HxtServer server = HxtServer.start(options, model, truth);
+            HxtServer server = HxtServer.start(options, model, truth, stamping);
             RunningDmrSim dmr = null;
             List<RunningRadio> radios;
             try {
-                dmr = startDmr(options, units, truth);
+                dmr = startDmr(options, units, truth, stamping);
                 radios = SerialRadioStarter.start(options, units, truth, model);
             } catch (RuntimeException e) {
                 if (dmr != null) {
@@ -66,11 +71,13 @@ public final class Simulator {
         }
     }
 
-    private static RunningDmrSim startDmr(SimulatorOptions options, List<Unit> units, GroundTruth truth) {
+    private static RunningDmrSim startDmr(SimulatorOptions options, List<Unit> units, GroundTruth truth,
+                                          StampingThreads stamping) {
         if (options.dmr() == null) {
             return null;
         }
-        RunningDmrSim dmr = DmrSim.start(options.dmr().withBehaviour(options.seed(), options.behaviour()), units, truth);
+        RunningDmrSim dmr = DmrSim.start(options.dmr().withBehaviour(options.seed(), options.behaviour()), units, truth,
+                stamping);
         LOG.info("DMR: {} base station(s) logging in to {}; simulated master {}", options.dmr().stations().size(),
                 options.dmr().master(), dmr.simulatedMasterAddress().map(Object::toString).orElse("off"));
         return dmr;

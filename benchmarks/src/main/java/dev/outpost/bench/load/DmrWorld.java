@@ -3,14 +3,14 @@ package dev.outpost.bench.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outpost.config.registry.Unit;
 import dev.outpost.protocol.hbp.HbpPeerState;
+import dev.outpost.simulator.LoopbackPorts;
 import dev.outpost.simulator.dmr.BaseStationSpec;
 import dev.outpost.simulator.dmr.DmrRadioBehaviour;
 import dev.outpost.simulator.dmr.DmrSim;
 import dev.outpost.simulator.dmr.DmrSimOptions;
 import dev.outpost.simulator.dmr.RunningDmrSim;
-import dev.outpost.simulator.truth.GroundTruth;
 import dev.outpost.simulator.truth.DmrExchanges;
-import java.net.DatagramSocket;
+import dev.outpost.simulator.truth.GroundTruth;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -47,7 +47,8 @@ final class DmrWorld implements AutoCloseable {
     private DmrWorld(List<Unit> units, int stations, DmrSimOptions.Placement placement, double callRate,
                      String brokerUrl, List<String> gatewayJvm) throws Exception {
         this.units = withRadios(units);
-        InetSocketAddress master = new InetSocketAddress(InetAddress.getLoopbackAddress(), freeUdpPort());
+        InetSocketAddress master = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                LoopbackPorts.freeUdpPortOutsideEphemeralRange());
         String gatewayId = "bench-dmr-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
         // The stations keep retrying their login until the gateway listens.
         this.sim = DmrSim.start(DmrSimOptions.defaults()
@@ -156,11 +157,6 @@ final class DmrWorld implements AutoCloseable {
         }
     }
 
-    private static int freeUdpPort() throws java.net.SocketException {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     @Override
     public void close() throws Exception {

@@ -38,6 +38,7 @@ import dev.outpost.gateway.units.UnitPresence;
 import dev.outpost.gateway.units.UnitView;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outpost.gateway.time.GatewayClock;
+import dev.outpost.gateway.time.TimingThreads;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -77,6 +78,7 @@ public final class GatewayApp implements AutoCloseable {
     private final ScheduledExecutorService mqttExecutor;
     private final ExecutorService background;
     private final EventLoopGroup network;
+    private final TimingThreads timing;
     private final Journal journal;
     private final DurableOutbox outbox;
     private final MqttBridge bridge;
@@ -110,7 +112,9 @@ public final class GatewayApp implements AutoCloseable {
             this.core = new ExecutorTaskScheduler("outpost-core");
             this.mqttExecutor = Executors.newSingleThreadScheduledExecutor(
                     new DefaultThreadFactory("outpost-mqtt", true));
-            this.network = new NioEventLoopGroup(1, new DefaultThreadFactory("outpost-net", true));
+            // The links' network thread stamps every call sent and every answer read: see TimingThreads.
+            this.timing = TimingThreads.of(config.timing());
+            this.network = new NioEventLoopGroup(1, timing.named("outpost-net"));
             // Slow, non-urgent work (readiness over weeks of musters) runs here, never on the core thread.
             this.background = Executors.newSingleThreadExecutor(new DefaultThreadFactory("outpost-background", true));
             MusterReportWriter json = new MusterReportWriter();
@@ -123,13 +127,14 @@ public final class GatewayApp implements AutoCloseable {
                     new UnitFields(config.units().bounds()), unitStore, core, clock, this::publishUnitState);
             bridge.addHealthSection("outbox", () -> Durability.outboxHealth(outbox));
             bridge.addHealthSection("journal", () -> Durability.journalHealth(journal, meters.ackDurable()));
+            bridge.addHealthSection("timing", () -> timingHealth(timing.summary()));
             meters.watchOutbox(outbox);
             meters.watchMqtt(bridge);
             LinkListener linkListener = new Router();
             this.links = new ArrayList<>();
             config.links().forEach(settings ->
                     links.add(Wiring.link(settings, network, clock, units::registry, linkListener,
-                            StateDirectory.nativeLibDir(config, StateDirectory.of(config, env)))));
+                            StateDirectory.nativeLibDir(config, StateDirectory.of(config, env)), timing)));
             meters.watchLinks(links);
             MusterArchive archive = new MusterArchive(journal);
             this.drills = new LinkageDrills((musterId, report) -> bridge.publish("muster/" + musterId + "/linkage",
@@ -228,6 +233,23 @@ public final class GatewayApp implements AutoCloseable {
     /** A reload was refused (the new config has errors): retained on {@code <base>/config}; the running one stays. */
     public void reloadRejected(List<String> problems) {
         live.rejected(problems);
+    }
+
+    /** Whether the timestamping threads got the real-time priority asked for (see {@link TimingThreads}). */
+    public TimingThreads.Summary timing() {
+        return timing.summary();
+    }
+
+    private static ObjectNode timingHealth(TimingThreads.Summary t) {
+        ObjectNode json = MqttJson.object();
+        json.put("realtime", t.realtime());
+        json.put("priority", t.priority());
+        json.put("threads_raised", t.raised());
+        json.put("threads_refused", t.refused());
+        if (!t.refusal().isEmpty()) {
+            json.put("refusal", t.refusal());
+        }
+        return json;
     }
 
     /**

@@ -33,7 +33,7 @@ public record ReloadReport(List<String> applied, List<String> needsRestart, int 
     static OutpostConfig running(OutpostConfig started, OutpostConfig next) {
         return new OutpostConfig(next.source(), started.gateway(), started.mqtt(), started.units(), started.links(),
                 next.muster(), started.storage(), started.readiness(), next.schedules(), next.groups(), next.log(),
-                started.http());
+                started.http(), started.timing());
     }
 
     /** The sections of {@code next} that differ from {@code running} and need a restart to take effect. */
@@ -45,6 +45,7 @@ public record ReloadReport(List<String> applied, List<String> needsRestart, int 
         differs(sections, "storage", running.storage(), next.storage());
         differs(sections, "http", running.http(), next.http());
         differs(sections, "readiness", running.readiness(), next.readiness());
+        differs(sections, "timing", running.timing(), next.timing());
         differs(sections, "units.bounds", running.units().bounds(), next.units().bounds());
         differs(sections, "log.format", running.log().format(), next.log().format());
         return sections;

@@ -48,12 +48,12 @@ import dev.outpost.gateway.mqtt.MqttJson;
 import dev.outpost.gateway.mqtt.client.MqttClientOptions;
 import dev.outpost.gateway.mqtt.client.MqttProtocolVersion;
 import dev.outpost.gateway.time.GatewayClock;
+import dev.outpost.gateway.time.TimingThreads;
 import dev.outpost.protocol.hbp.HbpMasterSessionConfig;
 import dev.outpost.protocol.hbp.HbpPeerSessionConfig;
 import dev.outpost.protocol.hbp.PeerConfig;
 import dev.outpost.protocol.pei.PeiSessionConfig;
 import io.netty.channel.EventLoopGroup;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -103,17 +103,18 @@ final class Wiring {
 
     static Link link(LinkSettings settings, EventLoopGroup network, GatewayClock clock,
                      Supplier<UnitRegistry> registry, LinkListener listener) {
-        return link(settings, network, clock, registry, listener, FALLBACK_NATIVE_DIR);
+        return link(settings, network, clock, registry, listener, FALLBACK_NATIVE_DIR, TimingThreads.normal());
     }
 
     /**
      * @param nativeLibDir where jSerialComm's native library goes when a serial link does not say (the storage
      *                     native directory, {@link StateDirectory#nativeLibDir})
+     * @param timing       makes a serial link's reader and writer threads (they stamp what the radio says)
      */
     static Link link(LinkSettings settings, EventLoopGroup network, GatewayClock clock,
-                     Supplier<UnitRegistry> registry, LinkListener listener, Path nativeLibDir) {
+                     Supplier<UnitRegistry> registry, LinkListener listener, Path nativeLibDir, TimingThreads timing) {
         if (settings instanceof PeiLinkSettings || settings instanceof FleetSyncLinkSettings) {
-            return serialLink(settings, network, clock, registry, listener, nativeLibDir);
+            return serialLink(settings, network, clock, registry, listener, nativeLibDir, timing);
         }
         if (settings instanceof HxtLinkSettings hxt) {
             HxtLinkOptions options = new HxtLinkOptions(hxt.id(), hxt.url(), hxt.token().resolve(),
@@ -132,7 +133,7 @@ final class Wiring {
 
     /** A PEI or FleetSync link; its port is opened only when the link starts. */
     static Link serialLink(LinkSettings settings, EventLoopGroup network, GatewayClock clock,
-            Supplier<UnitRegistry> registry, LinkListener listener, Path nativeLibDir) {
+            Supplier<UnitRegistry> registry, LinkListener listener, Path nativeLibDir, TimingThreads timing) {
         SerialPortSettings port = settings instanceof PeiLinkSettings pei ? pei.serial()
                 : ((FleetSyncLinkSettings) settings).serial();
         SerialEndpoint endpoint = port.device().<SerialEndpoint>map(SerialEndpoint.LocalPort::new)
@@ -141,7 +142,7 @@ final class Wiring {
         SerialSettings line = serialSettings(port);
         SerialDriverOptions driver = new SerialDriverOptions(new Backoff(port.reconnectMin(), port.reconnectMax()),
                 SerialDriverOptions.defaults().writeQueueSize(), SerialDriverOptions.defaults().closeWait());
-        ThreadFactory threads = new DefaultThreadFactory("outpost-serial-" + settings.id(), true);
+        ThreadFactory threads = timing.named("outpost-serial-" + settings.id());
         SerialPortOpener opener;
         try {
             opener = new SerialPorts(clock, threads, network, port.nativeLibDir().orElse(nativeLibDir))

@@ -1,7 +1,9 @@
 package dev.outpost.gateway.cli;
 
+import dev.outpost.config.TimingSettings;
 import dev.outpost.config.registry.RegistryCsv;
 import dev.outpost.config.registry.Unit;
+import dev.outpost.gateway.time.TimingThreads;
 import dev.outpost.simulator.RunningSimulator;
 import dev.outpost.simulator.Simulator;
 import dev.outpost.simulator.config.SimConfig;
@@ -72,7 +74,9 @@ public final class SimCommand implements Callable<Integer> {
             System.out.println("outpost sim: wrote " + units.size() + " units to " + writeUnits);
             return ExitCodes.OK;
         }
-        RunningSimulator running = Simulator.start(sim.options(), units);
+        // The threads that stamp the ground truth ask for real-time priority, as the gateway's do (TimingThreads).
+        RunningSimulator running = Simulator.start(sim.options(), units,
+                TimingThreads.of(TimingSettings.defaults())::named);
         System.out.println("outpost sim: " + units.size() + " units; PoC server at " + running.hxtUri()
                 + (sim.options().groundTruthFile() == null ? "" : "; ground truth -> " + sim.options().groundTruthFile()));
         CountDownLatch stopped = new CountDownLatch(1);

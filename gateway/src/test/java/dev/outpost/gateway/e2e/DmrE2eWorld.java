@@ -1,19 +1,21 @@
 package dev.outpost.gateway.e2e;
 
+import dev.outpost.config.TimingSettings;
 import dev.outpost.config.registry.Unit;
 import dev.outpost.gateway.app.GatewayApp;
 import dev.outpost.gateway.app.GatewayLauncher;
 import dev.outpost.gateway.time.GatewayClock;
+import dev.outpost.gateway.time.TimingThreads;
 import dev.outpost.protocol.hbp.HbpPeerState;
+import dev.outpost.simulator.LoopbackPorts;
+import dev.outpost.simulator.behaviour.BehaviourOptions;
 import dev.outpost.simulator.dmr.BaseStationSpec;
 import dev.outpost.simulator.dmr.DmrRadioBehaviour;
 import dev.outpost.simulator.dmr.DmrSim;
 import dev.outpost.simulator.dmr.DmrSimOptions;
 import dev.outpost.simulator.dmr.RadioPlace;
 import dev.outpost.simulator.dmr.RunningDmrSim;
-import dev.outpost.simulator.behaviour.BehaviourOptions;
 import dev.outpost.simulator.truth.GroundTruth;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -40,6 +42,8 @@ final class DmrE2eWorld implements AutoCloseable {
     final List<Unit> units;
     final GroundTruth truth = GroundTruth.inMemory(GroundTruth.DEFAULT_MAX_ENTRIES);
     final RunningDmrSim sim;
+    /** The simulator's stamping thread, real-time when the system allows, as the gateway's is. */
+    final TimingThreads simulatorTiming = TimingThreads.of(TimingSettings.defaults());
     final Map<String, RadioPlace> places = new LinkedHashMap<>();
     final GatewayApp gateway;
 
@@ -47,13 +51,14 @@ final class DmrE2eWorld implements AutoCloseable {
     DmrE2eWorld(Path dir, String brokerUrl, List<Unit> units, int stations, long seed, BehaviourOptions behaviour,
                 DmrRadioBehaviour radios, int talkgroup, String musterYaml) throws Exception {
         this.units = units;
-        InetSocketAddress master = new InetSocketAddress(InetAddress.getLoopbackAddress(), freeUdpPort());
+        InetSocketAddress master = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                LoopbackPorts.freeUdpPortOutsideEphemeralRange());
         // The stations start first and keep retrying their login (every second) until the gateway listens.
         this.sim = DmrSim.start(DmrSimOptions.defaults()
                 .withStations(master, BaseStationSpec.generate(stations, FIRST_PEER, "BS", 1, "e2e-pass", 0))
                 .withPlacement(DmrSimOptions.Placement.STREET, talkgroup == 0 ? Set.of() : Set.of(talkgroup))
                 .withPingInterval(Duration.ofSeconds(1)).withRadios(radios).withBehaviour(seed, behaviour),
-                units, truth);
+                units, truth, simulatorTiming::named);
         try {
             for (Unit unit : units) {
                 sim.placeOf(unit.dmrId()).ifPresent(place -> places.put(unit.unitId(), place));
@@ -119,10 +124,14 @@ final class DmrE2eWorld implements AutoCloseable {
         throw new AssertionError("base stations did not all log in: " + sim.stations());
     }
 
-    private static int freeUdpPort() throws java.net.SocketException {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+
+    /** As {@link E2eWorld#stampsAtRealtimePriority()}. */
+    boolean stampsAtRealtimePriority() {
+        return gateway.timing().allRaised() && simulatorTiming.summary().allRaised();
+    }
+
+    String stampingThreads() {
+        return "gateway " + gateway.timing() + ", simulator " + simulatorTiming.summary();
     }
 
     @Override

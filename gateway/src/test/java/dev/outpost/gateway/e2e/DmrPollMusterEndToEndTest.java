@@ -64,9 +64,21 @@ class DmrPollMusterEndToEndTest {
             // has not compiled yet.
             muster(platform, world, "{\"type\":\"street\",\"street\":\"" + units.get(0).street() + "\"}", "warm-up");
             long measuredFrom = System.nanoTime();
-            JsonNode result = muster(platform, world, "{\"type\":\"all\"}", "dmr-poll");
+            java.time.Instant measuredFromWall = java.time.Instant.now();
+            JsonNode result;
+            List<StallMeter.Stall> stalls;
+            MachineLoad before = MachineLoad.now();
+            try (StallMeter meter = StallMeter.start()) {
+                result = muster(platform, world, "{\"type\":\"all\"}", "dmr-poll");
+                java.time.Instant to = java.time.Instant.now();
+                // Only a meter pinned at real-time priority tells a CPU stall from its own wait for a core.
+                stalls = meter.exact() ? meter.stallsBetween(measuredFromWall, to) : List.of();
+                System.out.println("DMR poll muster: " + MachineLoad.now().since(before) + "; "
+                        + meter.describe(measuredFromWall, to));
+            }
 
-            LatencyCheck latency = LatencyCheck.of(result, world.truth.entries(), measuredFrom);
+            LatencyCheck latency = LatencyCheck.of(result, world.truth.entries(), measuredFrom, measuredFromWall,
+                    stalls);
             Floor floor = Floor.of(result, world);
             double ratio = result.path("duration_ms").asDouble() / floor.slowestMs();
             System.out.printf(Locale.ROOT, "DMR poll muster: %s; duration %.0f ms, floor %.0f ms (slot %s), "
@@ -77,11 +89,23 @@ class DmrPollMusterEndToEndTest {
             assertTrue(summary.path("acked").asInt() > 2_400, "almost every radio answers: " + summary);
             assertEquals(summary.path("acked").asInt(), latency.count(), "every acked unit compared with the truth");
             assertTrue(latency.median() < 1.0, "median error under 1 ms: " + latency);
-            // The goal is every unit within 5 ms. On a quiet 2-core box 98.3-100 % are (18 runs, 3 of them inside the
-            // whole suite), the rest a few ms over, mostly in the ack leg (docs/BENCHMARKS.md, "DMR poll muster":
-            // where the rest sits). So 96 % within 5 ms and a 100 ms sanity bound are asserted, figures printed.
-            assertTrue(latency.shareWithin(5.0) >= 0.96, "96 % within 5 ms of truth plus air time: " + latency);
-            assertTrue(latency.maxAbsMs() < 100.0, "no unit far from the truth: " + latency);
+            System.out.println("DMR poll muster: stamping threads: " + world.stampingThreads());
+            if (world.stampsAtRealtimePriority()) {
+                // No stamp waits for a core behind ordinary threads, and calls leave a few per turn of the network
+                // loop: every unit within 5 ms (docs/BENCHMARKS.md, "Real-time stamping threads"). But for one
+                // cause: this machine is a VM whose CPUs the host takes away now and then (StallMeter: up to 40 ms
+                // at a time, in bursts); a unit whose call or answer was in flight across such a stall is counted
+                // and printed, not held to 5 ms; the share and the 100 ms bound still hold for every unit.
+                assertTrue(latency.maxUnexcusedAbsMs() < 5.0, "every acked unit within 5 ms of truth plus air time "
+                        + "(outside CPU stalls): " + latency);
+                assertTrue(latency.shareWithin(5.0) >= 0.96, "96 % within 5 ms of truth plus air time: " + latency);
+                assertTrue(latency.maxAbsMs() < 100.0, "no unit far from the truth: " + latency);
+            } else {
+                // At normal priority (not root, no RLIMIT_RTPRIO) a stamping thread now and then waits for one of the
+                // two cores: 98.3-100 % within 5 ms on a quiet box. Bounded loosely, figures printed.
+                assertTrue(latency.shareWithin(5.0) >= 0.96, "96 % within 5 ms of truth plus air time: " + latency);
+                assertTrue(latency.maxAbsMs() < 100.0, "no unit far from the truth: " + latency);
+            }
             assertTrue(ratio <= 1.25, "within 1.25x of the channel floor: " + ratio);
         }
     }
@@ -108,13 +132,16 @@ class DmrPollMusterEndToEndTest {
      * reach - arrived is the wait for the slot (queue and burst boundary) plus the request's 30 ms burst, delay is the
      * radio's true delay (reach to its ack's first burst) and 30 ms the ack burst, complete when its DMRD leaves.
      */
-    record LatencyCheck(List<Double> errorsMs, List<Double> simLag) {
+    record LatencyCheck(List<Double> errorsMs, List<Double> simLag, List<String> worst, List<Double> unexcusedMs) {
         private static final long ACK_BURST_NANOS = 30_000_000L;
 
-        static LatencyCheck of(JsonNode result, List<TruthEntry> truth, long fromNanos) {
+        static LatencyCheck of(JsonNode result, List<TruthEntry> truth, long fromNanos, java.time.Instant fromWall,
+                               List<StallMeter.Stall> stalls) {
             Map<String, DmrExchanges.Exchange> exchanges = DmrExchanges.since(truth, "radio_check", fromNanos);
             List<Double> errors = new ArrayList<>();
             List<Double> simLag = new ArrayList<>();
+            List<Map.Entry<Double, String>> byError = new ArrayList<>();
+            List<Double> unexcused = new ArrayList<>();
             for (JsonNode row : result.path("rows")) {
                 String unit = row.path("unit_id").asText();
                 DmrExchanges.Exchange exchange = exchanges.get(unit);
@@ -127,13 +154,33 @@ class DmrPollMusterEndToEndTest {
                     long ideal = (answer.reachMonoNanos() - call.arrivedMonoNanos()) + answer.delayNanos()
                             + ACK_BURST_NANOS;
                     long expected = exchange.expectedNanos();
-                    errors.add(row.path("latency_ms").asDouble() - expected / 1e6);
+                    double error = row.path("latency_ms").asDouble() - expected / 1e6;
+                    errors.add(error);
                     simLag.add((expected - ideal) / 1e6);
+                    // Where a large error sits: the ack leg is the gateway's ack stamp against the repeater's send,
+                    // both wall clocks of this one JVM (to the report's precision); the rest is the call leg.
+                    java.time.Instant ackAt = java.time.Instant.parse(row.path("ack_at").asText());
+                    double ackLegMs = java.time.Duration.between(answer.sentWall(), ackAt).toNanos() / 1e6;
+                    // The call leg ends when the repeater heard the call (its monotonic stamp, on the wall clock
+                    // through the muster's start) and began ~(error - ack leg) earlier.
+                    java.time.Instant heard = fromWall.plusNanos(call.arrivedMonoNanos() - fromNanos);
+                    java.time.Instant callSent = heard.minusNanos((long) ((error - ackLegMs) * 1e6));
+                    boolean stalled = StallMeter.explains(stalls, answer.sentWall(), ackAt)
+                            || StallMeter.explains(stalls, callSent, heard);
+                    if (!stalled) {
+                        unexcused.add(error);
+                    }
+                    byError.add(Map.entry(Math.abs(error), String.format(Locale.ROOT,
+                            "%s %.2f ms (ack leg %.1f) at +%.0f ms (%s%s) on %d/%d", unit, error, ackLegMs,
+                            (call.arrivedMonoNanos() - fromNanos) / 1e6, row.path("ack_at").asText().substring(11), stalled ? ", in a CPU stall" : "",
+                            call.peerId(), call.slot())));
                 }
             }
             errors.sort(Double::compare);
             simLag.sort(Double::compare);
-            return new LatencyCheck(errors, simLag);
+            byError.sort(Map.Entry.<Double, String>comparingByKey().reversed());
+            return new LatencyCheck(errors, simLag, byError.stream().limit(6).map(Map.Entry::getValue).toList(),
+                    unexcused);
         }
 
         int count() {
@@ -146,6 +193,11 @@ class DmrPollMusterEndToEndTest {
 
         double shareWithin(double ms) {
             return errorsMs.stream().filter(e -> Math.abs(e) <= ms).count() / (double) count();
+        }
+
+        /** The largest |error| among units whose late leg no CPU stall overlapped. */
+        double maxUnexcusedAbsMs() {
+            return unexcusedMs.stream().mapToDouble(Math::abs).max().orElse(0);
         }
 
         double maxAbsMs() {
@@ -161,7 +213,9 @@ class DmrPollMusterEndToEndTest {
                     + "median %.2f ms, max %.2f ms, max |error| %.2f ms, within 5 ms %.2f %%", count(), errorsMs.get(0),
                     errorsMs.get(count() / 2), errorsMs.get(count() - 1), maxAbsMs(), 100 * shareWithin(5.0))
                     + String.format(Locale.ROOT, "; simulator's DMRD after the ideal burst end: median %.2f ms, "
-                    + "max %.2f ms", simLag.get(count() / 2), simLag.get(count() - 1));
+                    + "max %.2f ms; %d units' legs overlapped a CPU stall, max |error| of the others %.2f ms; "
+                    + "largest: %s", simLag.get(count() / 2), simLag.get(count() - 1), count() - unexcusedMs.size(),
+                    maxUnexcusedAbsMs(), String.join(", ", worst));
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.outpost.gateway.e2e;
 
+import dev.outpost.config.TimingSettings;
 import dev.outpost.config.registry.RegistryCsv;
 import dev.outpost.config.registry.Unit;
 import dev.outpost.gateway.app.GatewayApp;
 import dev.outpost.gateway.app.GatewayLauncher;
 import dev.outpost.gateway.time.GatewayClock;
+import dev.outpost.gateway.time.TimingThreads;
 import dev.outpost.simulator.RunningSimulator;
 import dev.outpost.simulator.Simulator;
 import dev.outpost.simulator.SimulatorOptions;
@@ -27,6 +29,8 @@ final class E2eWorld implements AutoCloseable {
     final RunningSimulator simulator;
     final GatewayApp gateway;
     final List<Unit> units;
+    /** The simulator's stamping threads, real-time when the system allows, as the gateway's are. */
+    final TimingThreads simulatorTiming = TimingThreads.of(TimingSettings.defaults());
 
     E2eWorld(Path dir, String brokerUrl, String mqttVersion, List<Unit> units, long seed, BehaviourOptions behaviour)
             throws Exception {
@@ -53,7 +57,7 @@ final class E2eWorld implements AutoCloseable {
         this.base = "outpost/" + gatewayId;
         this.units = units;
         this.simulator = Simulator.start(SimulatorOptions.defaults().withToken("e2e-token").withBehaviour(seed, behaviour),
-                units);
+                units, simulatorTiming::named);
         try {
             writeUnits(dir, units);
             Files.writeString(dir.resolve("hxt.token"), "e2e-token\n");
@@ -112,6 +116,13 @@ final class E2eWorld implements AutoCloseable {
     /** Waits until this gateway announced itself online and its PoC link is up. */
     /** Per unit, for one muster's calls: its first reply sent minus its first call heard, in the simulator's clock. */
     java.util.Map<String, Long> trueDelaysNanos(String musterId) {
+        java.util.Map<String, Long> delays = new java.util.HashMap<>();
+        truthInstants(musterId).forEach((unit, heardAndSent) -> delays.put(unit, heardAndSent[1] - heardAndSent[0]));
+        return delays;
+    }
+
+    /** Per unit, for one muster's calls: {first call heard, first reply sent}, in the simulator's monotonic nanos. */
+    java.util.Map<String, long[]> truthInstants(String musterId) {
         java.util.Map<String, Long> firstHeard = new java.util.HashMap<>();
         java.util.Map<String, Long> firstReply = new java.util.HashMap<>();
         for (dev.outpost.simulator.truth.TruthEntry entry : simulator.groundTruth().entries()) {
@@ -123,14 +134,26 @@ final class E2eWorld implements AutoCloseable {
                 firstReply.merge(reply.unitId(), reply.sendMonoNanos(), Math::min);
             }
         }
-        java.util.Map<String, Long> delays = new java.util.HashMap<>();
-        firstReply.forEach((unit, sent) -> delays.put(unit, sent - firstHeard.get(unit)));
-        return delays;
+        java.util.Map<String, long[]> instants = new java.util.HashMap<>();
+        firstReply.forEach((unit, sent) -> instants.put(unit, new long[] {firstHeard.get(unit), sent}));
+        return instants;
     }
 
     void awaitReady(dev.outpost.gateway.testsupport.MqttProbe platform, java.time.Duration limit) throws InterruptedException {
         platform.await(r -> r.topic().equals(base + "/status") && r.text().contains("\"online\""), limit);
         platform.await(r -> r.topic().equals(base + "/link/poc/state") && r.text().contains("\"up\""), limit);
+    }
+
+    /**
+     * Whether every thread that stamps, the gateway's and the simulator's, runs at real-time priority, so that no
+     * stamp waits for a core behind other threads (TimingThreads; as root, or with RLIMIT_RTPRIO, it does).
+     */
+    boolean stampsAtRealtimePriority() {
+        return gateway.timing().allRaised() && simulatorTiming.summary().allRaised();
+    }
+
+    String stampingThreads() {
+        return "gateway " + gateway.timing() + ", simulator " + simulatorTiming.summary();
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.outpost.simulator.behaviour.DelayDistribution;
 import dev.outpost.simulator.registry.TianheRegistryGenerator;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,21 +51,47 @@ class LatencyAccuracyTest {
             RunAndSimProcessesTest.Errors first = muster(platform, world, "warm-up-1");
             RunAndSimProcessesTest.Errors second = muster(platform, world, "warm-up-2");
             MachineLoad before = MachineLoad.now();
-            RunAndSimProcessesTest.Errors measured = muster(platform, world, "measured");
-            String conditions = MachineLoad.now().since(before);
+            long fromNanos = System.nanoTime();
+            Instant fromWall = Instant.now();
+            JsonNode result;
+            List<StallMeter.Stall> stalls;
+            String stallText;
+            try (StallMeter meter = StallMeter.start()) {
+                result = musterResult(platform, world, "measured");
+                Instant to = Instant.now();
+                // Only a meter pinned at real-time priority tells a CPU stall from its own wait for a core.
+                stalls = meter.exact() ? meter.stallsBetween(fromWall, to) : List.of();
+                stallText = meter.describe(fromWall, to);
+            }
+            RunAndSimProcessesTest.Errors measured = RunAndSimProcessesTest.Errors.of(result,
+                    world.trueDelaysNanos(result.path("muster_id").asText()));
+            Unexcused outsideStalls = Unexcused.of(result, world.truthInstants(result.path("muster_id").asText()),
+                    fromNanos, fromWall, stalls);
+            String conditions = MachineLoad.now().since(before) + "; " + stallText;
             System.out.println("latency accuracy, 1st muster after start: " + first);
             System.out.println("latency accuracy, 2nd muster:             " + second);
             System.out.println("latency accuracy, measured (3rd) muster:  " + measured);
             System.out.println("latency accuracy, during the measured muster: " + conditions);
+            System.out.println("latency accuracy, stamping threads: " + world.stampingThreads());
 
             assertEquals(units.size(), measured.count(), "every unit acked and was compared with the truth");
             assertTrue(measured.median() < 1.0, "median absolute error under 1 ms: " + measured);
-            // The goal is every unit within 5 ms. With Shenandoah (the launchers' and the build's collector) GC pauses
-            // no longer reach it, but on a quiet 2-core box about one run in twelve still puts a unit just over 5 ms: a
-            // thread that stamps waits for a core, or a safepoint takes a few ms to reach (docs/BENCHMARKS.md, "GC
-            // pauses and the 5 ms goal"). So the 99th percentile is held to 5 ms and the maximum to a sanity bound.
-            assertTrue(measured.p99() < 5.0, "99 % of units within 5 ms of the truth: " + measured);
-            assertTrue(measured.max() < 25.0, "no unit far from the truth: " + measured);
+            System.out.println("latency accuracy, outside CPU stalls: " + outsideStalls);
+            if (world.stampsAtRealtimePriority()) {
+                // No stamp waits for a core behind other threads (docs/BENCHMARKS.md, "Real-time stamping threads":
+                // max 1.2-1.3 ms with two CPU hogs on the box): every unit within 5 ms. But for one cause: this
+                // machine is a VM whose CPUs the host takes away now and then (StallMeter); a unit whose call or
+                // answer was in flight across such a stall is counted and printed, not held to 5 ms.
+                assertTrue(outsideStalls.maxAbsMs() < 5.0, "every acked unit within 5 ms of the truth (outside CPU "
+                        + "stalls): " + outsideStalls + "; all units: " + measured);
+                assertTrue(measured.p99() < 5.0, "99 % of units within 5 ms of the truth: " + measured);
+                assertTrue(measured.max() < 25.0, "no unit far from the truth: " + measured);
+            } else {
+                // At normal priority (not root, no RLIMIT_RTPRIO) about one quiet run in twelve puts a unit just over
+                // 5 ms: a stamping thread waited for one of the two cores. Held to p99, the maximum loosely bounded.
+                assertTrue(measured.p99() < 5.0, "99 % of units within 5 ms of the truth: " + measured);
+                assertTrue(measured.max() < 25.0, "no unit far from the truth: " + measured);
+            }
             // The first muster after a start runs while the JIT compiles: bounded loosely, figures printed.
             assertTrue(first.p99() < 50.0, "even the first muster after start stays close: " + first);
         }
@@ -72,12 +99,55 @@ class LatencyAccuracyTest {
 
     private static RunAndSimProcessesTest.Errors muster(MqttProbe platform, E2eWorld world, String transaction)
             throws Exception {
+        JsonNode result = musterResult(platform, world, transaction);
+        return RunAndSimProcessesTest.Errors.of(result, world.trueDelaysNanos(result.path("muster_id").asText()));
+    }
+
+    /**
+     * The errors of the units whose call and answer legs no CPU stall overlapped. The call leg runs from the gateway's
+     * send ({@code first_sent_at}) to the simulator hearing it, the answer leg from the simulator's reply to
+     * {@code ack_at}; the simulator's monotonic stamps go on the wall clock through the muster's start.
+     */
+    record Unexcused(int excused, List<Double> absMs) {
+        static Unexcused of(JsonNode result, java.util.Map<String, long[]> truth, long fromNanos, Instant fromWall,
+                            List<StallMeter.Stall> stalls) {
+            int excused = 0;
+            List<Double> abs = new java.util.ArrayList<>();
+            for (JsonNode row : result.path("rows")) {
+                long[] heardAndSent = truth.get(row.path("unit_id").asText());
+                if (!row.path("outcome").asText().equals("acked") || heardAndSent == null) {
+                    continue;
+                }
+                Instant heard = fromWall.plusNanos(heardAndSent[0] - fromNanos);
+                Instant replied = fromWall.plusNanos(heardAndSent[1] - fromNanos);
+                boolean stalled = StallMeter.explains(stalls, Instant.parse(row.path("first_sent_at").asText()), heard)
+                        || StallMeter.explains(stalls, replied, Instant.parse(row.path("ack_at").asText()));
+                if (stalled) {
+                    excused++;
+                } else {
+                    abs.add(Math.abs(row.path("latency_ms").asDouble() - (heardAndSent[1] - heardAndSent[0]) / 1e6));
+                }
+            }
+            return new Unexcused(excused, abs);
+        }
+
+        double maxAbsMs() {
+            return absMs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%d units, max |error| %.3f ms (%d units' legs overlapped a "
+                    + "CPU stall)", absMs.size(), maxAbsMs(), excused);
+        }
+    }
+
+    private static JsonNode musterResult(MqttProbe platform, E2eWorld world, String transaction) throws Exception {
         platform.publish(world.base + "/request/muster/start",
                 "{\"scope\":{\"type\":\"all\"},\"method\":\"poll\",\"transaction\":\"" + transaction + "\"}");
         MqttProbe.Received reply = platform.await(r -> r.topic().equals(world.base + "/response/muster/start")
                 && r.text().contains("\"" + transaction + "\""), LIMIT);
         String musterId = JSON.readTree(reply.payload()).path("data").path("muster_id").asText();
-        JsonNode result = JSON.readTree(platform.awaitOn(world.base + "/muster/" + musterId + "/result", LIMIT).payload());
-        return RunAndSimProcessesTest.Errors.of(result, world.trueDelaysNanos(musterId));
+        return JSON.readTree(platform.awaitOn(world.base + "/muster/" + musterId + "/result", LIMIT).payload());
     }
 }

@@ -10,9 +10,8 @@ import dev.outpost.config.registry.Unit;
 import dev.outpost.gateway.testsupport.Mosquitto;
 import dev.outpost.gateway.testsupport.MqttProbe;
 import dev.outpost.gateway.testsupport.OutpostProcess;
+import dev.outpost.simulator.LoopbackPorts;
 import dev.outpost.simulator.registry.TianheRegistryGenerator;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +56,7 @@ class SecretsNeverLoggedProcessTest {
                     .replace("muster:", String.join("\n",
                             "  - id: dmr",
                             "    type: hbp-master",
-                            "    listen: 127.0.0.1:" + freeUdpPort(),
+                            "    listen: 127.0.0.1:" + LoopbackPorts.freeUdpPortOutsideEphemeralRange(),
                             "    passphrase_file: hbp.passphrase",
                             "    peers: [{ id: 310001, passphrase_file: peer.passphrase }]",
                             "muster:"))
@@ -98,9 +97,4 @@ class SecretsNeverLoggedProcessTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("<6>") && l.contains("\"level\":\"INFO\"")), "info is <6>");
     }
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

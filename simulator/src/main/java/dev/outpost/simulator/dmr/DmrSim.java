@@ -2,6 +2,7 @@ package dev.outpost.simulator.dmr;
 
 import dev.outpost.config.registry.Unit;
 import dev.outpost.protocol.hbp.HbpMasterSessionConfig;
+import dev.outpost.simulator.StampingThreads;
 import dev.outpost.simulator.behaviour.BehaviourModel;
 import dev.outpost.simulator.behaviour.UnitBehaviour;
 import dev.outpost.simulator.truth.GroundTruth;
@@ -28,11 +29,17 @@ public final class DmrSim {
      * @throws java.io.UncheckedIOException if a socket cannot be bound
      */
     public static RunningDmrSim start(DmrSimOptions options, List<Unit> units, GroundTruth truth) {
+        return start(options, units, truth, StampingThreads.plain());
+    }
+
+    /** As {@link #start(DmrSimOptions, List, GroundTruth)}, its one loop thread made by {@code stamping}. */
+    public static RunningDmrSim start(DmrSimOptions options, List<Unit> units, GroundTruth truth,
+                                      StampingThreads stamping) {
         Map<String, UnitBehaviour> traits = new HashMap<>();
         BehaviourModel.roll(units, options.behaviour(), options.seed(), u -> u.dmrId() != null)
                 .forEach(b -> traits.put(b.unitId(), b));
         DmrCounters counters = new DmrCounters();
-        DmrUdpLoop loop = new DmrUdpLoop();
+        DmrUdpLoop loop = new DmrUdpLoop(stamping.named("outpost-sim-dmr"));
         try {
             List<SimBaseStation> stations = openStations(options, units, traits, truth, counters, loop);
             SimMaster master = null;

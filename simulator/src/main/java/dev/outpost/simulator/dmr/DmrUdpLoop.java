@@ -1,5 +1,6 @@
 package dev.outpost.simulator.dmr;
 
+import dev.outpost.simulator.StampingThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +43,15 @@ final class DmrUdpLoop implements DmrScheduler, AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private volatile boolean running;
     private Thread thread;
+    private final ThreadFactory threads;
 
     DmrUdpLoop() {
+        this(StampingThreads.plain().named("outpost-sim-dmr"));
+    }
+
+    /** @param threads makes the loop's one thread, which stamps every datagram read and sent */
+    DmrUdpLoop(ThreadFactory threads) {
+        this.threads = threads;
         try {
             selector = Selector.open();
         } catch (IOException e) {
@@ -68,8 +77,7 @@ final class DmrUdpLoop implements DmrScheduler, AutoCloseable {
 
     void start() {
         running = true;
-        thread = new Thread(this::run, "outpost-sim-dmr");
-        thread.setDaemon(true);
+        thread = threads.newThread(this::run);
         thread.start();
     }
 

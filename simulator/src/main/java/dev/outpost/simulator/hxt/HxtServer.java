@@ -4,6 +4,7 @@ import dev.outpost.protocol.hxt.HxtEvent;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import dev.outpost.protocol.hxt.HxtLimits;
 import dev.outpost.simulator.SimulatorOptions;
+import dev.outpost.simulator.StampingThreads;
 import dev.outpost.simulator.SimulatorStats;
 import dev.outpost.simulator.behaviour.BehaviourModel;
 import dev.outpost.simulator.truth.GroundTruth;
@@ -39,12 +40,14 @@ public final class HxtServer implements AutoCloseable {
     private static final int MAX_HANDSHAKE_BYTES = 8192;
 
     private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("sim-hxt-accept", true));
-    private final EventLoopGroup worker = new NioEventLoopGroup(1, new DefaultThreadFactory("sim-hxt-loop", true));
+    private final EventLoopGroup worker;
     private final HxtWorld world;
     private final Channel serverChannel;
     private final URI uri;
 
-    private HxtServer(SimulatorOptions options, BehaviourModel model, GroundTruth truth) throws InterruptedException {
+    private HxtServer(SimulatorOptions options, BehaviourModel model, GroundTruth truth, StampingThreads stamping)
+            throws InterruptedException {
+        this.worker = new NioEventLoopGroup(1, stamping.named("sim-hxt-loop"));
         this.world = new HxtWorld(options, model, truth, worker.next());
         try {
             this.serverChannel = new ServerBootstrap()
@@ -86,9 +89,9 @@ public final class HxtServer implements AutoCloseable {
     }
 
     /** Binds and starts serving; {@link UncheckedIOException} if the address cannot be bound. */
-    public static HxtServer start(SimulatorOptions options, BehaviourModel model, GroundTruth truth)
-            throws InterruptedException {
-        return new HxtServer(options, model, truth);
+    public static HxtServer start(SimulatorOptions options, BehaviourModel model, GroundTruth truth,
+                                  StampingThreads stamping) throws InterruptedException {
+        return new HxtServer(options, model, truth, stamping);
     }
 
     public URI uri() {

@@ -1,11 +1,13 @@
 package dev.outpost.gateway.cli.demo;
 
+import dev.outpost.config.TimingSettings;
 import dev.outpost.config.registry.RegistryCsv;
 import dev.outpost.config.registry.Unit;
 import dev.outpost.gateway.app.GatewayApp;
 import dev.outpost.gateway.app.GatewayLauncher;
 import dev.outpost.gateway.app.GatewayStartException;
 import dev.outpost.gateway.time.GatewayClock;
+import dev.outpost.gateway.time.TimingThreads;
 import dev.outpost.simulator.RunningSimulator;
 import dev.outpost.simulator.Simulator;
 import dev.outpost.simulator.SimulatorOptions;
@@ -47,7 +49,8 @@ final class DemoWorld implements AutoCloseable {
                 this.brokerUrl = settings.brokerUrl();
             }
             String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-            this.simulator = Simulator.start(simulatorOptions(settings, token), units);
+            this.simulator = Simulator.start(simulatorOptions(settings, token), units,
+                    TimingThreads.of(TimingSettings.defaults())::named);
             started.add(simulator);
 
             Path config = writeConfig(settings, token);

@@ -3,7 +3,7 @@ package dev.outpost.gateway.link.hbp;
 import dev.outpost.config.registry.Bearer;
 import dev.outpost.config.registry.UnitRegistry;
 import dev.outpost.gateway.event.UnitEvent;
-import dev.outpost.gateway.link.StatusBoard;
+import dev.outpost.gateway.link.CallHandOff;
 import dev.outpost.gateway.link.CallReceipt;
 import dev.outpost.gateway.link.CallRequest;
 import dev.outpost.gateway.link.Link;
@@ -13,20 +13,26 @@ import dev.outpost.gateway.link.LinkState;
 import dev.outpost.gateway.link.LinkStatus;
 import dev.outpost.gateway.link.LinkUnavailableException;
 import dev.outpost.gateway.link.Pacing;
+import dev.outpost.gateway.link.StatusBoard;
 import dev.outpost.gateway.link.TalkgroupVoiceLink;
 import dev.outpost.gateway.time.GatewayClock;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -41,6 +47,9 @@ import org.slf4j.LoggerFactory;
 public final class HbpMasterLink implements Link, TalkgroupVoiceLink {
     private static final Logger log = LoggerFactory.getLogger(HbpMasterLink.class);
     private static final int CALL_BOOK_CAPACITY = 100_000;
+    /** A port in use now may be freed later (another process stopping): binding is retried, backing off. */
+    static final Duration BIND_RETRY_MIN = Duration.ofSeconds(1);
+    static final Duration BIND_RETRY_MAX = Duration.ofSeconds(30);
 
     private final HbpMasterOptions options;
     private final EventLoop loop;
@@ -50,7 +59,10 @@ public final class HbpMasterLink implements Link, TalkgroupVoiceLink {
     private final HbpRouter router;
     private final StatusBoard board;
     private final UdpEndpoint endpoint;
+    private final JitteredBackoff bindBackoff;
+    private final CallHandOff<CallRequest> calls;
     private boolean running;
+    private ScheduledFuture<?> bindRetry;
 
     public HbpMasterLink(HbpMasterOptions options, EventLoopGroup group, GatewayClock clock,
             Supplier<UnitRegistry> registry, LinkListener listener) {
@@ -73,6 +85,8 @@ public final class HbpMasterLink implements Link, TalkgroupVoiceLink {
                 + options.listen().getPort(), clock, listener,
                 new StatusBoard.Counters(core.framesIn, core.framesOut, core.framesInvalid), null, stations::snapshot);
         this.endpoint = new UdpEndpoint(loop, clock, core.framesOut, this::onDatagram);
+        this.calls = new CallHandOff<>(loop, options.id(), this::place);
+        this.bindBackoff = new JitteredBackoff(BIND_RETRY_MIN, BIND_RETRY_MAX, new Random(random.getAsLong())::nextDouble);
     }
 
     @Override
@@ -141,18 +155,30 @@ public final class HbpMasterLink implements Link, TalkgroupVoiceLink {
                 return;
             }
             running = true;
-            board.change(LinkState.CONNECTING, "binding " + options.listen());
-            new Bootstrap().group(loop).channel(NioDatagramChannel.class).handler(endpoint)
-                    .bind(options.listen()).addListener(done -> {
-                        if (done.isSuccess() && running) {
-                            board.change(LinkState.UP, "listening on " + options.listen());
-                        } else if (!done.isSuccess()) {
-                            running = false;
-                            board.change(LinkState.DOWN, "cannot listen on " + options.listen() + ": "
-                                    + done.cause().getMessage());
-                        }
-                    });
+            bind();
         });
+    }
+
+    private void bind() {
+        bindRetry = null;
+        if (!running) {
+            return;
+        }
+        board.change(LinkState.CONNECTING, "binding " + options.listen());
+        new Bootstrap().group(loop).channel(NioDatagramChannel.class).handler(endpoint)
+                .bind(options.listen()).addListener((ChannelFuture done) -> {
+                    if (!running) {
+                        done.channel().close(); // stopped while binding
+                    } else if (done.isSuccess()) {
+                        bindBackoff.reset();
+                        board.change(LinkState.UP, "listening on " + options.listen());
+                    } else {
+                        Duration wait = bindBackoff.next();
+                        board.change(LinkState.DOWN, String.format(Locale.ROOT, "cannot listen on %s: %s; retrying in "
+                                + "%.1f s", options.listen(), done.cause().getMessage(), wait.toMillis() / 1000.0));
+                        bindRetry = loop.schedule(this::bind, wait.toNanos(), TimeUnit.NANOSECONDS);
+                    }
+                });
     }
 
     @Override
@@ -162,13 +188,7 @@ public final class HbpMasterLink implements Link, TalkgroupVoiceLink {
 
     @Override
     public CompletionStage<CallReceipt> call(CallRequest request) {
-        CompletableFuture<CallReceipt> result = new CompletableFuture<>();
-        try {
-            loop.execute(() -> place(request, result));
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new LinkUnavailableException(id(), "event loop is shut down"));
-        }
-        return result;
+        return calls.submit(request);
     }
 
     private void place(CallRequest request, CompletableFuture<CallReceipt> result) {
@@ -188,10 +208,14 @@ public final class HbpMasterLink implements Link, TalkgroupVoiceLink {
     }
 
     private void stopOnLoop() {
-        if (running) {
-            running = false;
+        if (bindRetry != null) {
+            bindRetry.cancel(false);
+            bindRetry = null;
+        }
+        if (running && endpoint.isOpen()) {
             endpoint.send(core.closeAll("link stopped", Stamp.now(clock)));
         }
+        running = false;
         endpoint.close();
         endpoint.cancelTimer();
         board.change(LinkState.DOWN, "link stopped");

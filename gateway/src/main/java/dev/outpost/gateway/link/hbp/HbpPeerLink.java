@@ -3,7 +3,7 @@ package dev.outpost.gateway.link.hbp;
 import dev.outpost.config.registry.Bearer;
 import dev.outpost.config.registry.UnitRegistry;
 import dev.outpost.gateway.event.UnitEvent;
-import dev.outpost.gateway.link.StatusBoard;
+import dev.outpost.gateway.link.CallHandOff;
 import dev.outpost.gateway.link.CallMethod;
 import dev.outpost.gateway.link.CallReceipt;
 import dev.outpost.gateway.link.CallRequest;
@@ -14,6 +14,7 @@ import dev.outpost.gateway.link.LinkState;
 import dev.outpost.gateway.link.LinkStatus;
 import dev.outpost.gateway.link.LinkUnavailableException;
 import dev.outpost.gateway.link.Pacing;
+import dev.outpost.gateway.link.StatusBoard;
 import dev.outpost.gateway.link.TalkgroupVoiceLink;
 import dev.outpost.gateway.time.GatewayClock;
 import dev.outpost.protocol.hbp.DmrFrames;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -50,6 +50,7 @@ public final class HbpPeerLink implements Link, TalkgroupVoiceLink {
 
     private final HbpPeerOptions options;
     private final EventLoop loop;
+    private final CallHandOff<CallRequest> calls;
     private final GatewayClock clock;
     private final LinkListener listener;
     private final DmrTraffic traffic;
@@ -66,6 +67,7 @@ public final class HbpPeerLink implements Link, TalkgroupVoiceLink {
             Supplier<UnitRegistry> registry, LinkListener listener) {
         this.options = options;
         this.loop = group.next();
+        this.calls = new CallHandOff<>(loop, options.id(), this::place);
         this.clock = clock;
         this.listener = listener;
         this.traffic = new DmrTraffic(options.radioId(), new DmrStreamTracker(options.streamTimeout()),
@@ -128,12 +130,7 @@ public final class HbpPeerLink implements Link, TalkgroupVoiceLink {
                     : " (allow_radio_check is off)")));
             return result;
         }
-        try {
-            loop.execute(() -> place(request, result));
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new LinkUnavailableException(id(), "event loop is shut down"));
-        }
-        return result;
+        return calls.submit(request);
     }
 
     private void place(CallRequest request, CompletableFuture<CallReceipt> result) {

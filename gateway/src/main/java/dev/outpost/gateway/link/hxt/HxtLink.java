@@ -3,7 +3,7 @@ package dev.outpost.gateway.link.hxt;
 import dev.outpost.config.registry.Bearer;
 import dev.outpost.config.registry.UnitRegistry;
 import dev.outpost.gateway.event.UnitEvent;
-import dev.outpost.gateway.link.StatusBoard;
+import dev.outpost.gateway.link.CallHandOff;
 import dev.outpost.gateway.link.CallMethod;
 import dev.outpost.gateway.link.CallReceipt;
 import dev.outpost.gateway.link.CallRequest;
@@ -14,6 +14,7 @@ import dev.outpost.gateway.link.LinkState;
 import dev.outpost.gateway.link.LinkStatus;
 import dev.outpost.gateway.link.LinkUnavailableException;
 import dev.outpost.gateway.link.Pacing;
+import dev.outpost.gateway.link.StatusBoard;
 import dev.outpost.gateway.time.GatewayClock;
 import dev.outpost.protocol.hxt.HxtClientSession;
 import dev.outpost.protocol.hxt.HxtCodec;
@@ -32,7 +33,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -50,6 +50,7 @@ public final class HxtLink implements Link {
 
     private final HxtLinkOptions options;
     private final EventLoop loop;
+    private final CallHandOff<CallRequest> handOff;
     private final GatewayClock clock;
     private final LinkListener listener;
     private final HxtClientSession session;
@@ -72,6 +73,7 @@ public final class HxtLink implements Link {
             Supplier<UnitRegistry> registry, LinkListener listener) {
         this.options = options;
         this.loop = group.next();
+        this.handOff = new CallHandOff<>(loop, options.id(), this::sendCall);
         this.clock = clock;
         this.listener = listener;
         this.session = new HxtClientSession(
@@ -130,12 +132,7 @@ public final class HxtLink implements Link {
                     "hxt link " + id() + " cannot place voice calls; use poll or confirm"));
             return result;
         }
-        try {
-            loop.execute(() -> sendCall(request, result));
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new LinkUnavailableException(id(), "event loop is shut down"));
-        }
-        return result;
+        return handOff.submit(request);
     }
 
     private void sendCall(CallRequest request, CompletableFuture<CallReceipt> result) {
