@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
  * set SCHED_FIFO on it. Java 17 has no call for a thread's scheduling policy, and a child process may change the
  * policy of its parent's threads when it has the same user and either CAP_SYS_NICE or an RLIMIT_RTPRIO at least
  * the priority (sched_setscheduler(2)); the packaged service grants the latter. Runs once per thread, at its start.
+ *
+ * <p>With SCHED_RESET_ON_FORK: a thread this one creates (a JDK helper such as the process reaper, a pool worker
+ * started by a task it submits) starts at normal priority instead of inheriting real-time scheduling.
  */
 public final class ChrtRealtimePriority implements RealtimePriority {
     private static final long WAIT_SECONDS = 5;
@@ -37,7 +40,7 @@ public final class ChrtRealtimePriority implements RealtimePriority {
         }
         Process process;
         try {
-            process = new ProcessBuilder(chrt, "--fifo", "--pid", Integer.toString(priority), tid)
+            process = new ProcessBuilder(chrt, "--fifo", "--reset-on-fork", "--pid", Integer.toString(priority), tid)
                     .redirectErrorStream(true).start();
         } catch (IOException e) {
             return Outcome.refusedBecause("cannot run " + chrt + " (install util-linux): " + e.getMessage());

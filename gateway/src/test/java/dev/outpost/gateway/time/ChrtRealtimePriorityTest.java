@@ -18,9 +18,17 @@ class ChrtRealtimePriorityTest {
     void theOutcomeMatchesThePolicyTheKernelReportsForTheThread() throws Exception {
         AtomicReference<RealtimePriority.Outcome> outcome = new AtomicReference<>();
         AtomicReference<String> policy = new AtomicReference<>();
+        AtomicReference<String> childPolicy = new AtomicReference<>();
         Thread t = new Thread(() -> {
             outcome.set(new ChrtRealtimePriority().raiseCurrentThread(3));
             policy.set(policyOfThisThread());
+            Thread child = new Thread(() -> childPolicy.set(policyOfThisThread()), "chrt-probe-child");
+            child.start();
+            try {
+                child.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "chrt-probe");
         t.start();
         t.join(30_000);
@@ -29,6 +37,7 @@ class ChrtRealtimePriorityTest {
         // Granted (root, CAP_SYS_NICE or RLIMIT_RTPRIO >= 3) or refused (anyone else): either way the answer is true.
         if (outcome.get().granted()) {
             assertEquals("1", policy.get(), "SCHED_FIFO is policy 1 in /proc/thread-self/sched");
+            assertEquals("0", childPolicy.get(), "a thread it creates starts at normal priority (reset on fork)");
         } else {
             assertEquals("0", policy.get(), "refused: still SCHED_OTHER");
             assertFalse(outcome.get().detail().isBlank(), "a refusal says why");
