@@ -77,9 +77,9 @@ public final class TimingThreads {
         refusal.set(outcome.detail());
         if (refusalLogged.compareAndSet(false, true)) {
             LOG.info("timestamping thread {} runs at normal priority ({}): under CPU load, latencies can read a few ms "
-                    + "long. To fix, let the gateway use real-time priority {} (systemd: LimitRTPRIO={}, as the "
-                    + "packaged unit does; or CAP_SYS_NICE), or set 'timing: {{ realtime: off }}' to stop asking",
-                    thread, outcome.detail(), settings.priority(), settings.priority());
+                    + "long. To fix, allow real-time priority {} (systemd: LimitRTPRIO={}, as the packaged unit does; "
+                    + "otherwise an rtprio limit or CAP_SYS_NICE); the gateway's 'timing: { realtime: off }' stops "
+                    + "asking", thread, outcome.detail(), settings.priority(), settings.priority());
         }
     }
 
