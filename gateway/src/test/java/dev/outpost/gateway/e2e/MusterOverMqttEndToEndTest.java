@@ -117,6 +117,16 @@ class MusterOverMqttEndToEndTest {
                 assertEquals(musterId, JSON.readTree(retained.payload()).path("muster_id").asText());
             }
             assertFalse(platform.receivedOn(base + "/info").isEmpty(), "info is published");
+
+            // health says whether the timestamping threads got real-time priority, as the gateway itself counts it
+            platform.publish(base + "/request/health", "{\"transaction\":\"h1\"}");
+            JsonNode timing = JSON.readTree(platform.await(r -> r.topic().equals(base + "/response/health")
+                    && r.text().contains("\"h1\""), LIMIT).payload()).path("data").path("timing");
+            assertEquals("auto", timing.path("realtime").asText(), timing.toString());
+            assertEquals(world.gateway.timing().raised(), timing.path("threads_raised").asInt(), timing.toString());
+            assertEquals(world.gateway.timing().refused(), timing.path("threads_refused").asInt(), timing.toString());
+            assertEquals(1, timing.path("threads_raised").asInt() + timing.path("threads_refused").asInt(),
+                    "one network thread, raised or refused: " + timing);
         }
     }
 
