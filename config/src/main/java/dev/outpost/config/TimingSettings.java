@@ -14,7 +14,10 @@ public record TimingSettings(Realtime realtime, int priority) {
     public static final int DEFAULT_PRIORITY = 10;
     public static final int MAX_PRIORITY = 99;
 
-    /** {@code auto}: ask, and run at normal priority (saying so once) when the system refuses; {@code off}: never ask. */
+    /**
+     * {@code auto}: ask, and run at normal priority (saying so once) when the system refuses; {@code off}: never
+     * ask.
+     */
     public enum Realtime {
         AUTO, OFF;
 

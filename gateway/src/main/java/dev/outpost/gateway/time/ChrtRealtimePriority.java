@@ -36,7 +36,8 @@ public final class ChrtRealtimePriority implements RealtimePriority {
             // "/proc/thread-self" links to "<pid>/task/<tid>" for whichever thread reads it.
             tid = Files.readSymbolicLink(threadSelf).getFileName().toString();
         } catch (IOException | UnsupportedOperationException e) {
-            return Outcome.refusedBecause("cannot find the thread's id in " + threadSelf + " (not Linux?): " + e.getMessage());
+            return Outcome.refusedBecause("cannot find the thread's id in " + threadSelf + " (not Linux?): "
+                    + e.getMessage());
         }
         Process process;
         try {

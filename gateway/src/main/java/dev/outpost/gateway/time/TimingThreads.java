@@ -6,7 +6,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,11 +59,6 @@ public final class TimingThreads {
         });
     }
 
-    /** {@link #named} as a function, for the simulator (which knows nothing of the gateway's classes). */
-    public Function<String, ThreadFactory> factories() {
-        return this::named;
-    }
-
     private void raiseThisThread() {
         RealtimePriority.Outcome outcome = scheduler.raiseCurrentThread(settings.priority());
         String thread = Thread.currentThread().getName();
@@ -83,7 +77,7 @@ public final class TimingThreads {
         }
     }
 
-    /** What was asked and what the system granted so far, for the info topic and the status page. */
+    /** What was asked and what the system granted so far, for the health reply and the tests. */
     public Summary summary() {
         return new Summary(settings.realtime().configName(), settings.priority(), raised.get(), refused.get(),
                 refusal.get());

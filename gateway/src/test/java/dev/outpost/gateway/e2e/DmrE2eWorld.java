@@ -125,13 +125,8 @@ final class DmrE2eWorld implements AutoCloseable {
     }
 
 
-    /** As {@link E2eWorld#stampsAtRealtimePriority()}. */
-    boolean stampsAtRealtimePriority() {
-        return gateway.timing().allRaised() && simulatorTiming.summary().allRaised();
-    }
-
-    String stampingThreads() {
-        return "gateway " + gateway.timing() + ", simulator " + simulatorTiming.summary();
+    StampingPriority stamping() {
+        return new StampingPriority(gateway, simulatorTiming);
     }
 
     @Override

@@ -144,16 +144,8 @@ final class E2eWorld implements AutoCloseable {
         platform.await(r -> r.topic().equals(base + "/link/poc/state") && r.text().contains("\"up\""), limit);
     }
 
-    /**
-     * Whether every thread that stamps, the gateway's and the simulator's, runs at real-time priority, so that no
-     * stamp waits for a core behind other threads (TimingThreads; as root, or with RLIMIT_RTPRIO, it does).
-     */
-    boolean stampsAtRealtimePriority() {
-        return gateway.timing().allRaised() && simulatorTiming.summary().allRaised();
-    }
-
-    String stampingThreads() {
-        return "gateway " + gateway.timing() + ", simulator " + simulatorTiming.summary();
+    StampingPriority stamping() {
+        return new StampingPriority(gateway, simulatorTiming);
     }
 
     @Override

@@ -72,25 +72,22 @@ class LatencyAccuracyTest {
             System.out.println("latency accuracy, 2nd muster:             " + second);
             System.out.println("latency accuracy, measured (3rd) muster:  " + measured);
             System.out.println("latency accuracy, during the measured muster: " + conditions);
-            System.out.println("latency accuracy, stamping threads: " + world.stampingThreads());
+            System.out.println("latency accuracy, stamping threads: " + world.stamping());
 
             assertEquals(units.size(), measured.count(), "every unit acked and was compared with the truth");
             assertTrue(measured.median() < 1.0, "median absolute error under 1 ms: " + measured);
             System.out.println("latency accuracy, outside CPU stalls: " + outsideStalls);
-            if (world.stampsAtRealtimePriority()) {
+            // Every unit, whatever the priorities: at normal priority (not root, no rtprio limit) about one quiet run
+            // in twelve puts a unit just over 5 ms, a stamping thread having waited for one of the two cores.
+            assertTrue(measured.p99() < 5.0, "99 % of units within 5 ms of the truth: " + measured);
+            assertTrue(measured.max() < 25.0, "no unit far from the truth: " + measured);
+            if (world.stamping().allRealtime()) {
                 // No stamp waits for a core behind other threads (docs/BENCHMARKS.md, "Real-time stamping threads":
                 // max 1.2-1.3 ms with two CPU hogs on the box): every unit within 5 ms. But for one cause: this
                 // machine is a VM whose CPUs the host takes away now and then (StallMeter); a unit whose call or
                 // answer was in flight across such a stall is counted and printed, not held to 5 ms.
                 assertTrue(outsideStalls.maxAbsMs() < 5.0, "every acked unit within 5 ms of the truth (outside CPU "
                         + "stalls): " + outsideStalls + "; all units: " + measured);
-                assertTrue(measured.p99() < 5.0, "99 % of units within 5 ms of the truth: " + measured);
-                assertTrue(measured.max() < 25.0, "no unit far from the truth: " + measured);
-            } else {
-                // At normal priority (not root, no RLIMIT_RTPRIO) about one quiet run in twelve puts a unit just over
-                // 5 ms: a stamping thread waited for one of the two cores. Held to p99, the maximum loosely bounded.
-                assertTrue(measured.p99() < 5.0, "99 % of units within 5 ms of the truth: " + measured);
-                assertTrue(measured.max() < 25.0, "no unit far from the truth: " + measured);
             }
             // The first muster after a start runs while the JIT compiles: bounded loosely, figures printed.
             assertTrue(first.p99() < 50.0, "even the first muster after start stays close: " + first);

@@ -1,5 +1,7 @@
 package dev.outpost.gateway.e2e;
 
+import dev.outpost.gateway.time.ChrtRealtimePriority;
+import dev.outpost.gateway.time.RealtimePriority;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,18 +73,22 @@ final class StallMeter implements AutoCloseable {
         }
     }
 
-    /** Pins the calling thread to {@code cpu} and raises it, through util-linux's taskset and chrt. */
+    /** Pins the calling thread to {@code cpu} (util-linux's taskset) and raises it as the gateway does. */
     private void setUp(int cpu) {
         try {
             String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
-            run("taskset", "-p", "-c", Integer.toString(cpu), tid);
-            run("chrt", "--fifo", "--pid", Integer.toString(METER_PRIORITY), tid);
+            pin(cpu, tid);
         } catch (IOException | UnsupportedOperationException e) {
             problem("cpu " + cpu + ": " + e.getMessage());
         }
+        RealtimePriority.Outcome raised = new ChrtRealtimePriority().raiseCurrentThread(METER_PRIORITY);
+        if (!raised.granted()) {
+            problem("cpu " + cpu + ": " + raised.detail());
+        }
     }
 
-    private void run(String... command) {
+    private void pin(int cpu, String tid) {
+        String[] command = {"taskset", "-p", "-c", Integer.toString(cpu), tid};
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             if (!p.waitFor(5, TimeUnit.SECONDS)) {

@@ -86,7 +86,8 @@ public final class HbpMasterLink implements Link, TalkgroupVoiceLink {
                 new StatusBoard.Counters(core.framesIn, core.framesOut, core.framesInvalid), null, stations::snapshot);
         this.endpoint = new UdpEndpoint(loop, clock, core.framesOut, this::onDatagram);
         this.calls = new CallHandOff<>(loop, options.id(), this::place);
-        this.bindBackoff = new JitteredBackoff(BIND_RETRY_MIN, BIND_RETRY_MAX, new Random(random.getAsLong())::nextDouble);
+        this.bindBackoff = new JitteredBackoff(BIND_RETRY_MIN, BIND_RETRY_MAX,
+                new Random(random.getAsLong())::nextDouble);
     }
 
     @Override
