@@ -23,7 +23,12 @@ import java.util.concurrent.locks.LockSupport;
  * through. Printed beside timing tests' figures, so that a bad run can be told apart from a bad gateway.
  */
 final class StallMeter implements AutoCloseable {
-    static final Duration THRESHOLD = Duration.ofMillis(2);
+    /**
+     * Pinned at real-time priority, a 1 ms sleep overruns by at most ~0.3 ms when nothing takes the CPU away (JFR's
+     * park events of the meter on a quiet box: 1.01-1.31 ms), so 1 ms late is a stall. At 2 ms (first version), a
+     * storm of short stalls went unrecorded and a unit delayed by several of them read as the gateway's fault.
+     */
+    static final Duration THRESHOLD = Duration.ofMillis(1);
     private static final long TICK_NANOS = 1_000_000L;
     private static final int METER_PRIORITY = 20;
 
